@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDemoAgent } from './agent/agent.ts';
+import { elementPage, esmPage, scriptTagPage, strictCsp } from './pages.ts';
+
+/** The project root: everything the test server shows comes from here. */
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
+
+/** Only these folders are served as files: the builds, the test pages, the ESM build's dependencies. */
+const servedPrefixes = ['/dist/', '/e2e/pages/', '/node_modules/'];
+
+/** How the ESM page resolves the package and its dependencies without a bundler. */
+const importMap: Record<string, string> = {
+  'tinytalk-widget': '/dist/esm/index.js',
+  preact: '/node_modules/preact/dist/preact.mjs',
+  'preact/hooks': '/node_modules/preact/hooks/dist/hooks.mjs',
+  'preact/jsx-runtime': '/node_modules/preact/jsx-runtime/dist/jsxRuntime.mjs',
+  '@preact/signals': '/node_modules/@preact/signals/dist/signals.mjs',
+  '@preact/signals-core': '/node_modules/@preact/signals-core/dist/signals-core.mjs',
+  marked: '/node_modules/marked/lib/marked.esm.js',
+  dompurify: '/node_modules/dompurify/dist/purify.es.mjs',
+  'eventsource-parser': '/node_modules/eventsource-parser/dist/index.js',
+};
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
+
+export interface TestServer {
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the test pages, the built files and the demo agent on one port. Pages load from
+ * 127.0.0.1 and talk to the agent on localhost, so every request crosses origins and
+ * CORS is exercised as on a real site.
+ */
+export async function startTestServer(port: number): Promise<TestServer> {
+  const agent = createDemoAgent({ tokenDelayMs: 4 });
+  const agentOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    agent
+      .handle(req, res)
+      .then(async (isHandled) => {
+        if (isHandled) return;
+        const html = pageFor(url);
+        if (html !== undefined) {
+          // A page asks for the strict policy with ?csp=strict; the rest of its query is options.
+          const isStrict = url.searchParams.get('csp') === 'strict';
+          res.writeHead(200, {
+            'Content-Type': 'text/html; charset=utf-8',
+            ...(isStrict && { 'Content-Security-Policy': strictCsp(agentOrigins) }),
+          });
+          res.end(html);
+          return;
+        }
+        await serveFile(url.pathname, res);
+      })
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500).end(String(error));
+      });
+  });
+  await new Promise<void>((done) => server.listen(port, done));
+  return {
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function pageFor(url: URL): string | undefined {
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('csp');
+  if (url.pathname === '/script-tag') return scriptTagPage(params);
+  if (url.pathname === '/element') return elementPage(params);
+  if (url.pathname === '/esm') return esmPage(importMap);
+  return undefined;
+}
+
+async function serveFile(pathname: string, res: import('node:http').ServerResponse): Promise<void> {
+  const file = resolve(join(root, decodeURIComponent(pathname)));
+  const isServed = servedPrefixes.some((prefix) => pathname.startsWith(prefix)) && file.startsWith(root + sep);
+  try {
+    if (!isServed) throw new Error('not served');
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+  }
+}

@@ -1,0 +1,40 @@
+import { chat, expect, openScriptTagPage, test } from './fixtures.ts';
+
+test('streams a reply into the panel with rendered markdown and source chips', async ({ page, agent }) => {
+  await openScriptTagPage(page, agent, { title: 'Support' });
+  const widget = chat(page);
+  await widget.launcher.click();
+  await expect(page.getByRole('dialog', { name: 'Support' })).toBeVisible();
+  await expect(widget.composer).toBeFocused();
+
+  await widget.say('What are your pricing plans?');
+  await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+
+  await expect(widget.lastReply.getByRole('heading', { name: 'Pricing' })).toBeVisible();
+  await expect(widget.lastReply.getByRole('table')).toContainText('Business');
+  const sources = widget.lastReply.getByRole('list', { name: 'Sources' });
+  await expect(sources.getByRole('link')).toHaveText(['Pricing and plans', 'Billing FAQ']);
+  await expect(sources.getByRole('link').first()).toHaveAttribute('target', '_blank');
+  await expect(sources.getByRole('link').first()).toHaveAttribute('rel', /noopener/);
+  await expect(widget.button('Send')).toBeVisible();
+});
+
+test('shows a slow reply word by word, and Stop keeps what arrived', async ({ page, agent }) => {
+  await agent.arm('slow');
+  await openScriptTagPage(page, agent, { open: 'true' });
+  const widget = chat(page);
+  await widget.say('Tell me about your features');
+  await expect(widget.lastReply).toHaveAttribute('data-status', 'streaming');
+  await expect(widget.lastReply).toContainText('Features');
+  const early = await widget.lastReply.innerText();
+  await expect(widget.lastReply).not.toHaveText(early);
+  expect((await widget.lastReply.innerText()).startsWith(early.trim())).toBe(true);
+
+  await widget.button('Stop').click();
+  await expect(widget.lastReply).toHaveAttribute('data-status', 'stopped');
+  const kept = await widget.lastReply.locator('.markdown').innerText();
+  expect(kept.length).toBeGreaterThan(0);
+  await page.waitForTimeout(700);
+  await expect(widget.lastReply.locator('.markdown')).toHaveText(kept);
+  await expect(widget.button('Send')).toBeVisible();
+});

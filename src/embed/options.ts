@@ -1,0 +1,180 @@
+/** Where the conversation survives a reload. */
+export type Persistence = 'local' | 'session' | 'none';
+/** Colour scheme; `auto` follows the visitor's `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
+/** The corner of the launcher bubble. */
+export type Position = 'right' | 'left';
+
+/** Options of {@link mount}, the script tag's `data-*` attributes and the element's attributes. */
+export interface WidgetOptions {
+  /** The agent's id (Tiny Talk dashboard, Settings → General). Required. */
+  botId: string;
+  /** API origin; requests go to `${apiBase}/v1/chat/completions`. Default `https://api.tinytalk.ai`. */
+  apiBase?: string;
+  /**
+   * Sent as the `api-key` header, for private agents. Anything in a page is public:
+   * prefer a public agent, or a proxy of your own that adds the key.
+   */
+  apiKey?: string;
+  /** Overrides the agent's model; must be allowed on the agent's plan. */
+  model?: string;
+  /** Stream replies as they are written (default), or wait for the whole reply. */
+  stream?: boolean;
+  /** Panel heading and the dialog's accessible name. Default `Chat`. */
+  title?: string;
+  /** Shown first as an assistant message; never sent to the agent. */
+  welcomeMessage?: string;
+  /** Suggested first messages, shown while the conversation is empty. */
+  starters?: string[];
+  /** Composer placeholder. Default `Type a message…`. */
+  placeholder?: string;
+  /** Default `auto`. */
+  theme?: Theme;
+  /** Any CSS colour for the launcher, the visitor's messages and buttons. */
+  accentColor?: string;
+  /** Launcher corner in floating mode. Default `right`. */
+  position?: Position;
+  /** Start with the panel open. Default false. */
+  open?: boolean;
+  /** Default `local`: the conversation survives reloads and new tabs of the site. */
+  persist?: Persistence;
+  /** Element or CSS selector to render into (inline mode) instead of floating over the page. */
+  target?: string | HTMLElement;
+}
+
+/** Options with every default applied and every value checked; what the widget runs on. */
+export interface ResolvedOptions {
+  botId: string;
+  apiBase: string;
+  apiKey: string | undefined;
+  model: string | undefined;
+  stream: boolean;
+  title: string;
+  welcomeMessage: string | undefined;
+  starters: string[];
+  placeholder: string;
+  theme: Theme;
+  accentColor: string | undefined;
+  position: Position;
+  open: boolean;
+  persist: Persistence;
+}
+
+/** Option names as attributes (`data-` prefixed on the script tag). */
+export const attributeNames = {
+  botId: 'bot-id',
+  apiBase: 'api-base',
+  apiKey: 'api-key',
+  model: 'model',
+  stream: 'stream',
+  title: 'title',
+  welcomeMessage: 'welcome-message',
+  starters: 'starters',
+  placeholder: 'placeholder',
+  theme: 'theme',
+  accentColor: 'accent-color',
+  position: 'position',
+  open: 'open',
+  persist: 'persist',
+  target: 'target',
+} as const satisfies Record<keyof WidgetOptions, string>;
+
+export const defaultApiBase = 'https://api.tinytalk.ai';
+
+const choices = {
+  theme: ['auto', 'light', 'dark'],
+  position: ['right', 'left'],
+  persist: ['local', 'session', 'none'],
+} as const;
+
+/**
+ * Applies defaults and checks each value. A wrong value never throws into the host
+ * page: it is replaced by the default, with a console warning naming both.
+ */
+export function resolveOptions(options: WidgetOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    botId: options.botId,
+    apiBase: text(options, 'apiBase') ?? defaultApiBase,
+    apiKey: text(options, 'apiKey'),
+    model: text(options, 'model'),
+    stream: flag(options, 'stream', true),
+    title: text(options, 'title') ?? 'Chat',
+    welcomeMessage: text(options, 'welcomeMessage'),
+    starters: starters(options.starters),
+    placeholder: text(options, 'placeholder') ?? 'Type a message…',
+    theme: choice(options, 'theme'),
+    accentColor: text(options, 'accentColor'),
+    position: choice(options, 'position'),
+    open: flag(options, 'open', false),
+    persist: choice(options, 'persist'),
+  };
+  if (resolved.apiKey) {
+    console.warn('[tinytalk-widget] apiKey is visible to every visitor of this page. Use a public agent, or a proxy of your own that adds the key.');
+  }
+  return resolved;
+}
+
+/**
+ * Reads options from attributes: `read('bot-id')` returns the attribute value or null.
+ * Values stay strings where the JS option is not one; {@link resolveOptions} checks them.
+ */
+export function optionsFromAttributes(read: (name: string) => string | null): Partial<WidgetOptions> {
+  const options: Record<string, unknown> = {};
+  for (const [name, attribute] of Object.entries(attributeNames)) {
+    const value = read(attribute);
+    if (value === null) continue;
+    if (name === 'stream' || name === 'open') options[name] = value === '' ? true : value;
+    else if (name === 'starters') options[name] = parseStarters(value);
+    else options[name] = value;
+  }
+  return options as Partial<WidgetOptions>;
+}
+
+function parseStarters(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function warnInvalid(name: string, value: unknown, fallback: unknown): void {
+  console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
+}
+
+type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor';
+
+function text(options: WidgetOptions, name: TextOption): string | undefined {
+  const value: unknown = options[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  warnInvalid(name, value, undefined);
+  return undefined;
+}
+
+function flag(options: WidgetOptions, name: 'stream' | 'open', fallback: boolean): boolean {
+  const value: unknown = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  warnInvalid(name, value, fallback);
+  return fallback;
+}
+
+function choice<Name extends keyof typeof choices>(options: WidgetOptions, name: Name): (typeof choices)[Name][number] {
+  const allowed: readonly string[] = choices[name];
+  const fallback = choices[name][0];
+  const value: unknown = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && allowed.includes(value)) return value as (typeof choices)[Name][number];
+  warnInvalid(name, value, fallback);
+  return fallback;
+}
+
+function starters(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.filter((item) => item.trim() !== '');
+  warnInvalid('starters', value, []);
+  return [];
+}

@@ -1,0 +1,77 @@
+/**
+ * Every text the widget shows or announces. `{name}` marks a value filled in at run time.
+ * Host pages override any of them with the `strings` option (planned with `locale`).
+ */
+export interface Strings {
+  openChat: string;
+  closeChat: string;
+  minimize: string;
+  newConversation: string;
+  messageLabel: string;
+  send: string;
+  stop: string;
+  copy: string;
+  copied: string;
+  retry: string;
+  sources: string;
+  /** Name of the message list. */
+  conversation: string;
+  /** Name of the suggested first messages. */
+  suggestions: string;
+  /** Announced while a reply streams. */
+  responding: string;
+  /** Shown under a reply the visitor stopped. */
+  stopped: string;
+  errorBadRequest: string;
+  errorUnauthorized: string;
+  errorForbidden: string;
+  errorNotFound: string;
+  /** `{seconds}`: the wait the agent asked for. */
+  errorRateLimitedFor: string;
+  errorRateLimited: string;
+  errorServer: string;
+  /** `{status}`: the HTTP status. */
+  errorHttp: string;
+  errorNetwork: string;
+  errorStream: string;
+  errorCut: string;
+  errorProtocol: string;
+  errorTimeout: string;
+}
+
+/** The built-in English strings. */
+export const englishStrings: Strings = {
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  minimize: 'Minimize',
+  newConversation: 'New conversation',
+  messageLabel: 'Message',
+  send: 'Send',
+  stop: 'Stop',
+  copy: 'Copy',
+  copied: 'Copied',
+  retry: 'Retry',
+  sources: 'Sources',
+  conversation: 'Conversation',
+  suggestions: 'Suggestions',
+  responding: 'The assistant is responding…',
+  stopped: 'Stopped',
+  errorBadRequest: 'The assistant could not process this message.',
+  errorUnauthorized: 'This chat is private, and its access key is missing or not valid.',
+  errorForbidden: 'This chat has reached its usage limit, or is not allowed to use the requested model.',
+  errorNotFound: 'This chat assistant could not be found.',
+  errorRateLimitedFor: 'Too many messages right now. Please try again in {seconds} seconds.',
+  errorRateLimited: 'Too many messages right now. Please try again in a moment.',
+  errorServer: 'The chat service is having trouble right now. Please try again.',
+  errorHttp: 'The chat service refused this message (error {status}).',
+  errorNetwork: 'The chat service could not be reached. Check your connection and try again.',
+  errorStream: 'The assistant ran into a problem while answering.',
+  errorCut: 'The reply was cut off before it finished.',
+  errorProtocol: 'The chat service sent an answer that could not be read.',
+  errorTimeout: 'The chat service took too long to answer.',
+};
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

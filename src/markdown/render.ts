@@ -1,0 +1,33 @@
+import { Marked } from 'marked';
+import { sanitizeHtml } from './sanitize';
+import { removeSwallowingMarkup } from './swallowing-markup';
+
+/**
+ * Our own instance: options and extensions set on the global `marked` belong
+ * to the host page, which may use marked too, and must not leak either way.
+ */
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    // The sanitizer removes <input>, so a task list shows its state as text.
+    checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
+  },
+});
+
+/**
+ * Renders an agent's markdown reply as HTML that is safe to set with
+ * `dangerouslySetInnerHTML` inside the widget's shadow root.
+ *
+ * GitHub-flavoured markdown, single newlines kept as spaces. Raw HTML in the
+ * reply is not escaped but cut down to formatting by {@link sanitizeHtml}:
+ * agents do answer with `<b>`, `<br>` or `<details>`. Markup that would
+ * hide the text after it when left open (`<style>`, `<svg>`, `<!--`…) is
+ * removed first, see {@link removeSwallowingMarkup}.
+ *
+ * @param source - The reply's markdown, untrusted.
+ * @returns Sanitised HTML.
+ */
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(removeSwallowingMarkup(markdown.parse(source, { async: false })));
+}

@@ -1,0 +1,91 @@
+/**
+ * marked passes a reply's raw HTML on as written and closes nothing, so one
+ * `<style>`, `<svg>` or `<!--` left open would make the HTML parser read the
+ * rest of the reply as CSS, SVG or a comment, and the sanitizer would then
+ * remove it all. This pass removes such markup before the HTML is parsed.
+ *
+ * It keeps text, it does not keep anyone safe: its output still goes through
+ * the sanitizer, so whatever it gets wrong costs text, never safety.
+ */
+
+/**
+ * Elements whose content the parser reads as text up to their end tag
+ * (raw text and RCDATA; `<noscript>` too, in a browser running scripts). The
+ * sanitizer would remove them, content and all.
+ */
+const RAW_TEXT: ReadonlySet<string> = new Set([
+  'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title',
+]);
+
+/**
+ * Elements after whose start tag markup is no longer read as HTML: raw text,
+ * `<plaintext>` (never ends), SVG and MathML (foreign content) and
+ * `<template>` (its content lives apart, in a fragment).
+ */
+const SWALLOWING: ReadonlySet<string> = new Set([...RAW_TEXT, 'plaintext', 'svg', 'math', 'template']);
+
+// The regular expressions follow the WHATWG tokenizer, so that a tag ends
+// where the parser will end it. Whitespace is HTML's, not `\s`: a no-break
+// space belongs to a tag name. Every name and unquoted value is matched whole
+// (a lookahead forbids stopping early), which keeps backtracking linear. What
+// stays quadratic is input made of tags that never close (each one is read to
+// the end): about 0.3 s for 30 KB of `<a b="`, self-inflicted by the reply.
+const WS = String.raw`[\t\n\f\r ]`;
+const VALUE = String.raw`"[^"]*"|'[^']*'|[^\t\n\f\r >"'][^\t\n\f\r >]*(?=[\t\n\f\r >]|$)|(?=>)`;
+// After a name, `=` always starts a value, and a quote left open runs to the
+// end; only right after whitespace or a value may `=` begin a name.
+const ATTRIBUTE = String.raw`[^\t\n\f\r />][^\t\n\f\r />=]*(?=[\t\n\f\r />=]|$)(?:${WS}*=${WS}*(?:${VALUE})|(?!${WS}*=))`;
+const TAG = String.raw`<(\/?)([a-zA-Z][^\t\n\f\r />]*)(?=[\t\n\f\r />]|$)(?:[\t\n\f\r /]+(?![\t\n\f\r /])|${ATTRIBUTE})*>`;
+// Comments, and what HTML parses as comments: `<!…>` (CDATA included
+// outside SVG), `<?…>`, `</…>` not followed by a letter.
+const COMMENT = String.raw`<!--(?:-?>|[\s\S]*?--!?>)|<(?:!|\?|\/(?![a-zA-Z]))[^>]*>`;
+/** One complete comment or tag, matched exactly where `lastIndex` points. */
+const MARKUP = new RegExp(`${COMMENT}|${TAG}`, 'y');
+
+/** Where the element opened just before `from` ends, or -1 when nothing closes it. */
+function endOfRawText(html: string, name: string, from: number): number {
+  const endTag = new RegExp(`</${name}(?=[\\t\\n\\f\\r />])`, 'gi');
+  endTag.lastIndex = from;
+  const found = endTag.exec(html);
+  if (found === null) return -1;
+  MARKUP.lastIndex = found.index;
+  return MARKUP.exec(html) === null ? -1 : MARKUP.lastIndex;
+}
+
+/**
+ * Removes from `html` the markup that would hide the text after it:
+ * comments, which never show anyway; raw-text elements (`<script>`,
+ * `<style>`, `<textarea>`…) with their content when they are closed, and
+ * their start tag alone when they are not; the tags of `<svg>`, `<math>`,
+ * `<template>` and `<plaintext>`, whose content is then read as HTML. A `<`
+ * that starts no complete tag (`a < b`, or a tag whose quote never closes) is
+ * written `&lt;`, so it cannot take what follows into a tag either.
+ *
+ * @param html - marked's output for an untrusted reply.
+ * @returns The same HTML without that markup; still to be sanitised.
+ */
+export function removeSwallowingMarkup(html: string): string {
+  let output = '';
+  let from = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
+    output += html.slice(from, open);
+    MARKUP.lastIndex = open;
+    const match = MARKUP.exec(html);
+    if (match === null) {
+      output += '&lt;';
+      from = open + 1;
+      continue;
+    }
+    from = MARKUP.lastIndex;
+    const [markup, slash, tagName] = match;
+    if (tagName === undefined) continue;
+    const name = tagName.toLowerCase();
+    if (!SWALLOWING.has(name)) {
+      output += markup;
+    } else if (slash === '' && RAW_TEXT.has(name)) {
+      const end = endOfRawText(html, name, from);
+      if (end !== -1) from = end;
+    }
+  }
+  return output + html.slice(from);
+}

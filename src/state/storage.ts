@@ -1,0 +1,89 @@
+import type { Persistence } from '../embed/options';
+import type { ChatMessage, MessageStatus } from './types';
+
+/** Keeps one conversation across reloads. Never throws: storage may be full or forbidden. */
+export interface ConversationStore {
+  load(): ChatMessage[];
+  save(messages: readonly ChatMessage[]): void;
+  clear(): void;
+}
+
+/** Bumped when the stored shape changes; older data is then ignored, not misread. */
+const schemaVersion = 1;
+
+const statuses: readonly MessageStatus[] = ['streaming', 'done', 'stopped', 'error'];
+
+/** The storage key of an agent's conversation: each agent keeps its own. */
+export function conversationKey(botId: string): string {
+  return `tinytalk-widget:conversation:${botId}`;
+}
+
+/**
+ * Creates the store for one agent's conversation in localStorage, sessionStorage or
+ * nowhere. When the browser refuses storage (private mode, a sandboxed frame, a full
+ * quota) the widget keeps working in memory and says so once in the console.
+ */
+export function createConversationStore(persist: Persistence, key: string): ConversationStore {
+  let hasWarned = false;
+  function warn(error: unknown): void {
+    if (hasWarned) return;
+    hasWarned = true;
+    console.warn('[tinytalk-widget] The conversation cannot be stored, so it will not survive a reload.', error);
+  }
+  function storage(): Storage | undefined {
+    if (persist === 'none') return undefined;
+    // Merely reading `localStorage` throws in sandboxed frames and some privacy modes.
+    return persist === 'local' ? window.localStorage : window.sessionStorage;
+  }
+
+  return {
+    load() {
+      try {
+        const raw = storage()?.getItem(key);
+        return raw ? parseConversation(raw) : [];
+      } catch (error) {
+        warn(error);
+        return [];
+      }
+    },
+    save(messages) {
+      try {
+        storage()?.setItem(key, JSON.stringify({ version: schemaVersion, messages }));
+      } catch (error) {
+        warn(error);
+      }
+    },
+    clear() {
+      try {
+        storage()?.removeItem(key);
+      } catch (error) {
+        warn(error);
+      }
+    },
+  };
+}
+
+/** Reads stored JSON defensively: anything malformed is dropped, not trusted. */
+export function parseConversation(raw: string): ChatMessage[] {
+  const data: unknown = JSON.parse(raw);
+  if (!isObject(data) || data.version !== schemaVersion || !Array.isArray(data.messages)) return [];
+  return data.messages.filter(isStoredMessage).map((message) =>
+    // A reply still streaming when the page went away was interrupted, not lost.
+    message.status === 'streaming' ? { ...message, status: 'stopped' } : message,
+  );
+}
+
+function isStoredMessage(value: unknown): value is ChatMessage {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    (value.role === 'user' || value.role === 'assistant') &&
+    typeof value.content === 'string' &&
+    statuses.includes(value.status as MessageStatus) &&
+    Array.isArray(value.citedResources)
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,22 @@
+import type { ChatErrorInfo } from '../api/errors';
+import type { CitedResource } from '../api/types';
+
+/** Where a message is in its life: replies stream, then finish, are stopped, or fail. */
+export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+/** One turn of the conversation, as shown and as stored. */
+export interface ChatMessage {
+  /** Unique within the conversation; stable across reloads. */
+  id: string;
+  role: 'user' | 'assistant';
+  /** Markdown source for replies, plain text for the visitor's turns. */
+  content: string;
+  status: MessageStatus;
+  /** Knowledge-base pages the reply cited; empty for the visitor's turns. */
+  citedResources: CitedResource[];
+  /** Why the reply failed, when `status` is `error`. */
+  error?: ChatErrorInfo;
+}
+
+export type { CitedResource } from '../api/types';
+export type { ChatErrorInfo, ChatErrorType } from '../api/errors';

@@ -1,0 +1,31 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Strings } from '../i18n/strings';
+import type { ChatStatus } from '../state/chat-model';
+import type { ChatMessage } from '../state/types';
+
+interface AnnouncerProps {
+  status: ChatStatus;
+  lastMessage: ChatMessage | undefined;
+  strings: Strings;
+}
+
+/**
+ * A polite live region. The message list itself is silent, because a screen reader
+ * would otherwise read a streamed reply token by token; this says once that the
+ * assistant is responding, then reads the finished reply as a whole.
+ */
+export function Announcer({ status, lastMessage, strings }: AnnouncerProps) {
+  const [text, setText] = useState('');
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    const isBusy = status !== 'ready';
+    if (isBusy && !wasBusy.current) setText(strings.responding);
+    if (!isBusy && wasBusy.current && lastMessage?.role === 'assistant' && lastMessage.status !== 'error') setText(lastMessage.content);
+    wasBusy.current = isBusy;
+  }, [status, lastMessage, strings]);
+  return (
+    <div class="visually-hidden" role="status" aria-live="polite">
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Signal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { Strings } from '../i18n/strings';
+import { SendIcon, StopIcon } from './icons';
+
+interface ComposerProps {
+  draft: Signal<string>;
+  /** A reply is on its way: the button stops it instead of sending. */
+  isBusy: boolean;
+  placeholder: string;
+  strings: Strings;
+  autoFocus: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}
+
+/** Tallest the textarea grows before it scrolls. */
+const maxHeightPx = 160;
+
+/** The message box: Enter sends, Shift+Enter breaks the line, Send turns into Stop while a reply streams. */
+export function Composer({ draft, isBusy, placeholder, strings, autoFocus, onSend, onStop }: ComposerProps) {
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const text = draft.value;
+
+  useEffect(() => {
+    if (autoFocus) textarea.current?.focus();
+  }, [autoFocus]);
+
+  // Grow with the text. Setting style properties through the CSSOM is allowed by a strict CSP.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${Math.min(element.scrollHeight, maxHeightPx)}px`;
+  }, [text]);
+
+  function submit(event?: Event): void {
+    event?.preventDefault();
+    if (isBusy || text.trim() === '') return;
+    onSend(text);
+    draft.value = '';
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    // Enter that confirms an IME composition (Japanese, Chinese...) must not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    submit(event);
+  }
+
+  return (
+    <form class="composer" part="composer" onSubmit={submit}>
+      <textarea
+        ref={textarea}
+        rows={1}
+        dir="auto"
+        aria-label={strings.messageLabel}
+        placeholder={placeholder}
+        value={text}
+        onInput={(event) => (draft.value = event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {isBusy ? (
+        <button type="button" class="send" aria-label={strings.stop} title={strings.stop} onClick={onStop}>
+          <StopIcon />
+        </button>
+      ) : (
+        <button type="submit" class="send" aria-label={strings.send} title={strings.send} disabled={text.trim() === ''}>
+          <SendIcon />
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Strings } from '../i18n/strings';
+import { CheckIcon, CopyIcon } from './icons';
+
+/** Copies a reply's markdown source; the icon confirms for a moment. */
+export function CopyButton({ text, strings }: { text: string; strings: Strings }) {
+  const [isCopied, setIsCopied] = useState(false);
+  useEffect(() => {
+    if (!isCopied) return;
+    const timer = setTimeout(() => setIsCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [isCopied]);
+
+  function copy(): void {
+    navigator.clipboard?.writeText(text).then(
+      () => setIsCopied(true),
+      (error: unknown) => console.warn('[tinytalk-widget] Copy failed.', error),
+    );
+  }
+
+  return (
+    <button type="button" class="icon-button small" aria-label={strings.copy} title={isCopied ? strings.copied : strings.copy} onClick={copy}>
+      {isCopied ? <CheckIcon /> : <CopyIcon />}
+    </button>
+  );
+}

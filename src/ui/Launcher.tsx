@@ -1,0 +1,27 @@
+import type { Ref } from 'preact';
+import type { Strings } from '../i18n/strings';
+import { ChatIcon, CloseIcon } from './icons';
+
+interface LauncherProps {
+  isOpen: boolean;
+  strings: Strings;
+  onToggle: () => void;
+  buttonRef: Ref<HTMLButtonElement>;
+}
+
+/** The bubble in the page corner that opens and closes the floating panel. */
+export function Launcher({ isOpen, strings, onToggle, buttonRef }: LauncherProps) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      class="launcher"
+      part="launcher"
+      aria-label={isOpen ? strings.closeChat : strings.openChat}
+      aria-expanded={isOpen}
+      onClick={onToggle}
+    >
+      {isOpen ? <CloseIcon /> : <ChatIcon />}
+    </button>
+  );
+}

@@ -1,0 +1,60 @@
+import { Component } from 'preact';
+import { describeError } from '../i18n/describe-error';
+import type { Strings } from '../i18n/strings';
+import type { ChatMessage } from '../state/types';
+import { CopyButton } from './CopyButton';
+import { ErrorNotice } from './ErrorNotice';
+import { Markdown } from './Markdown';
+import { SourceList } from './SourceList';
+
+interface MessageViewProps {
+  message: ChatMessage;
+  strings: Strings;
+  /** The welcome message is the page's text, not a reply: nothing to copy. */
+  isWelcome?: boolean;
+  onRetry?: (() => void) | undefined;
+}
+
+/** One turn. Messages are immutable, so while a reply streams only that reply re-renders. */
+export class MessageView extends Component<MessageViewProps> {
+  override shouldComponentUpdate(next: MessageViewProps): boolean {
+    const current = this.props;
+    return next.message !== current.message || next.strings !== current.strings || next.onRetry !== current.onRetry;
+  }
+
+  override render() {
+    return <MessageBody {...this.props} />;
+  }
+}
+
+function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageViewProps) {
+  const { role, content, status } = message;
+  const isWaiting = status === 'streaming' && content === '';
+  return (
+    <article class={`message ${role}`} data-role={role} data-status={status} data-welcome={isWelcome ? '' : undefined}>
+      <div class="bubble">
+        {role === 'user' ? (
+          <p class="plain" dir="auto">
+            {content}
+          </p>
+        ) : isWaiting ? (
+          <span class="typing" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+        ) : (
+          <Markdown source={content} />
+        )}
+      </div>
+      {role === 'assistant' && <SourceList resources={message.citedResources} strings={strings} />}
+      {status === 'stopped' && <p class="note">{strings.stopped}</p>}
+      {status === 'error' && message.error && <ErrorNotice text={describeError(message.error, strings)} strings={strings} onRetry={onRetry} />}
+      {role === 'assistant' && !isWelcome && status !== 'streaming' && content !== '' && (
+        <div class="actions">
+          <CopyButton text={content} strings={strings} />
+        </div>
+      )}
+    </article>
+  );
+}
