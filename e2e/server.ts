@@ -62,7 +62,9 @@ export async function startTestServer(port: number): Promise<TestServer> {
           res.end(html);
           return;
         }
-        await serveFile(url.pathname, res);
+        // Browsers ask every page for one; a 404 would be a console error in every test.
+        if (url.pathname === '/favicon.ico') res.writeHead(204).end();
+        else await serveFile(url.pathname, res);
       })
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500).end(String(error));

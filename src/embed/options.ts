@@ -94,14 +94,14 @@ const choices = {
 export function resolveOptions(options: WidgetOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
     botId: options.botId,
-    apiBase: text(options, 'apiBase') ?? defaultApiBase,
+    apiBase: text(options, 'apiBase', defaultApiBase),
     apiKey: text(options, 'apiKey'),
     model: text(options, 'model'),
     stream: flag(options, 'stream', true),
-    title: text(options, 'title') ?? 'Chat',
+    title: text(options, 'title', 'Chat'),
     welcomeMessage: text(options, 'welcomeMessage'),
     starters: starters(options.starters),
-    placeholder: text(options, 'placeholder') ?? 'Type a message…',
+    placeholder: text(options, 'placeholder', 'Type a message…'),
     theme: choice(options, 'theme'),
     accentColor: text(options, 'accentColor'),
     position: choice(options, 'position'),
@@ -123,7 +123,8 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
   for (const [name, attribute] of Object.entries(attributeNames)) {
     const value = read(attribute);
     if (value === null) continue;
-    if (name === 'stream' || name === 'open') options[name] = value === '' ? true : value;
+    // Boolean attributes count as set when present: open, open="", open="open", open="true".
+    if (name === 'stream' || name === 'open') options[name] = value === '' || value === attribute ? true : value;
     else if (name === 'starters') options[name] = parseStarters(value);
     else options[name] = value;
   }
@@ -144,12 +145,14 @@ function warnInvalid(name: string, value: unknown, fallback: unknown): void {
 
 type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor';
 
-function text(options: WidgetOptions, name: TextOption): string | undefined {
+function text(options: WidgetOptions, name: TextOption): string | undefined;
+function text(options: WidgetOptions, name: TextOption, fallback: string): string;
+function text(options: WidgetOptions, name: TextOption, fallback?: string): string | undefined {
   const value: unknown = options[name];
-  if (value === undefined || value === null || value === '') return undefined;
+  if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'string') return value;
-  warnInvalid(name, value, undefined);
-  return undefined;
+  warnInvalid(name, value, fallback);
+  return fallback;
 }
 
 function flag(options: WidgetOptions, name: 'stream' | 'open', fallback: boolean): boolean {

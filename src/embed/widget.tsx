@@ -37,7 +37,8 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     transport,
     store: createConversationStore(initialOptions.persist, conversationKey(initialOptions.botId)),
     onReply: (message) => {
-      if (message.status !== 'error') emitter.emit('message', message);
+      // A reply stopped before its first word is no message to report.
+      if (message.status !== 'error' && message.content !== '') emitter.emit('message', message);
     },
     onError: (error, message) => {
       emitter.emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, strings) });
@@ -45,6 +46,7 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     },
   });
   const isFloating = mode === 'floating';
+  host.toggleAttribute('data-floating', isFloating);
   const panel = createPanelModel(!isFloating || initialOptions.open, (isOpen) => emitter.emit(isOpen ? 'open' : 'close', undefined));
   const draft = signal('');
 

@@ -1,3 +1,5 @@
+import { parseCitedResources } from '../api/cited-resources';
+import type { ChatErrorInfo, ChatErrorType } from '../api/errors';
 import type { Persistence } from '../embed/options';
 import type { ChatMessage, MessageStatus } from './types';
 
@@ -12,6 +14,7 @@ export interface ConversationStore {
 const schemaVersion = 1;
 
 const statuses: readonly MessageStatus[] = ['streaming', 'done', 'stopped', 'error'];
+const errorTypes: readonly ChatErrorType[] = ['http', 'network', 'stream', 'cut', 'protocol', 'timeout', 'aborted'];
 
 /** The storage key of an agent's conversation: each agent keeps its own. */
 export function conversationKey(botId: string): string {
@@ -67,10 +70,16 @@ export function createConversationStore(persist: Persistence, key: string): Conv
 export function parseConversation(raw: string): ChatMessage[] {
   const data: unknown = JSON.parse(raw);
   if (!isObject(data) || data.version !== schemaVersion || !Array.isArray(data.messages)) return [];
-  return data.messages.filter(isStoredMessage).map((message) =>
-    // A reply still streaming when the page went away was interrupted, not lost.
-    message.status === 'streaming' ? { ...message, status: 'stopped' } : message,
-  );
+  return data.messages.filter(isStoredMessage).map((stored) => {
+    const { error, ...message } = stored;
+    return {
+      ...message,
+      citedResources: parseCitedResources(stored.citedResources),
+      // A reply still streaming when the page went away was interrupted, not lost.
+      status: stored.status === 'streaming' ? 'stopped' : stored.status,
+      ...(isErrorInfo(error) && { error }),
+    };
+  });
 }
 
 function isStoredMessage(value: unknown): value is ChatMessage {
@@ -82,6 +91,10 @@ function isStoredMessage(value: unknown): value is ChatMessage {
     statuses.includes(value.status as MessageStatus) &&
     Array.isArray(value.citedResources)
   );
+}
+
+function isErrorInfo(value: unknown): value is ChatErrorInfo {
+  return isObject(value) && errorTypes.includes(value.type as ChatErrorType) && (value.status === undefined || typeof value.status === 'number');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -30,9 +30,16 @@ export function App({ chat, panel, options, strings, draft, mode }: AppProps) {
     hasRendered.current = true;
   }, []);
 
-  function closeToLauncher(): void {
-    panel.close();
+  // Focus moves once the launcher has re-rendered: on phones it is hidden while open.
+  const shouldFocusLauncher = useRef(false);
+  useEffect(() => {
+    if (!shouldFocusLauncher.current) return;
+    shouldFocusLauncher.current = false;
     launcher.current?.focus();
+  });
+  function closeToLauncher(): void {
+    shouldFocusLauncher.current = true;
+    panel.close();
   }
 
   const isFloating = mode === 'floating';

@@ -29,32 +29,43 @@ export class MessageView extends Component<MessageViewProps> {
 
 function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageViewProps) {
   const { role, content, status } = message;
-  const isWaiting = status === 'streaming' && content === '';
+  const isReply = role === 'assistant' && !isWelcome;
   return (
     <article class={`message ${role}`} data-role={role} data-status={status} data-welcome={isWelcome ? '' : undefined}>
-      <div class="bubble">
-        {role === 'user' ? (
-          <p class="plain" dir="auto">
-            {content}
-          </p>
-        ) : isWaiting ? (
-          <span class="typing" aria-hidden="true">
-            <span />
-            <span />
-            <span />
-          </span>
-        ) : (
-          <Markdown source={content} />
-        )}
-      </div>
+      {(content !== '' || status === 'streaming') && (
+        <div class="bubble">
+          <Content message={message} />
+        </div>
+      )}
       {role === 'assistant' && <SourceList resources={message.citedResources} strings={strings} />}
       {status === 'stopped' && <p class="note">{strings.stopped}</p>}
       {status === 'error' && message.error && <ErrorNotice text={describeError(message.error, strings)} strings={strings} onRetry={onRetry} />}
-      {role === 'assistant' && !isWelcome && status !== 'streaming' && content !== '' && (
+      {isReply && status !== 'streaming' && content !== '' && (
         <div class="actions">
           <CopyButton text={content} strings={strings} />
         </div>
       )}
     </article>
   );
+}
+
+/** The visitor's words as typed; a reply as markdown, or dots until its first words arrive. */
+function Content({ message: { role, content } }: { message: ChatMessage }) {
+  if (role === 'user') {
+    return (
+      <p class="plain" dir="auto">
+        {content}
+      </p>
+    );
+  }
+  if (content === '') {
+    return (
+      <span class="typing" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+    );
+  }
+  return <Markdown source={content} />;
 }

@@ -1,0 +1,187 @@
+import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
+
+test.describe('the script tag', () => {
+  test('mounts a floating widget in an open shadow root on a page with a strict CSP', async ({ page, agent, consoleErrors }) => {
+    await openScriptTagPage(page, agent);
+    const widget = chat(page);
+    await expect(widget.launcher).toHaveAccessibleName('Open chat');
+    await expect(widget.launcher).toHaveAttribute('aria-expanded', 'false');
+
+    await widget.launcher.click();
+    await expect(widget.launcher).toHaveAccessibleName('Close chat');
+    await expect(widget.launcher).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    await widget.say('hello');
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+
+    const setup = await page.evaluate(() => {
+      const element = document.querySelector('tinytalk-chat')!;
+      return {
+        parent: element.parentElement?.tagName,
+        shadowMode: element.shadowRoot?.mode,
+        adoptedSheets: element.shadowRoot?.adoptedStyleSheets.length,
+        styleElements: document.querySelectorAll('style').length + (element.shadowRoot?.querySelectorAll('style').length ?? 0),
+        hasGlobal: typeof window.TinyTalk?.mount === 'function' && window.TinyTalk.instance !== null,
+      };
+    });
+    expect(setup).toEqual({ parent: 'BODY', shadowMode: 'open', adoptedSheets: 1, styleElements: 0, hasGlobal: true });
+    // CSP violations and script errors are reported as console errors.
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('closes with Escape and Minimize, giving focus back to the launcher', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent);
+    const widget = chat(page);
+    await widget.launcher.click();
+    await expect(widget.composer).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(widget.launcher).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await widget.button('Minimize').click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(widget.launcher).toBeFocused();
+  });
+
+  test('starts open with data-open and sits on the left with data-position', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent, { open: 'true', position: 'left' });
+    await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    // Open at page load, it leaves the focus where the page had it.
+    await expect(chat(page).composer).not.toBeFocused();
+    const box = await chat(page).launcher.boundingBox();
+    expect(box!.x).toBeLessThan(100);
+  });
+
+  test('renders inline inside data-target instead of floating', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent, { target: '#chat-target', title: 'Help desk' });
+    await expect(page.getByRole('region', { name: 'Help desk' })).toBeVisible();
+    await expect(chat(page).launcher).toHaveCount(0);
+    await expect(page.locator('#chat-target > tinytalk-chat')).toHaveCount(1);
+  });
+
+  test('without data-bot-id mounts nothing, says nothing, and still defines the element and TinyTalk', async ({ page, consoleErrors }) => {
+    await page.goto('/script-tag?csp=strict');
+    await page.waitForFunction(() => window.TinyTalk !== undefined);
+    const state = await page.evaluate(() => ({
+      instance: window.TinyTalk?.instance,
+      isDefined: customElements.get('tinytalk-chat') !== undefined,
+      elements: document.querySelectorAll('tinytalk-chat').length,
+    }));
+    expect(state).toEqual({ instance: null, isDefined: true, elements: 0 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('TinyTalk.instance is the script tag widget until destroyed, and mount() leaves it alone', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent);
+    await page.waitForFunction(() => window.TinyTalk?.instance);
+    const result = await page.evaluate((options) => {
+      const first = window.TinyTalk!.instance!;
+      const other = window.TinyTalk!.mount(options);
+      const unchanged = window.TinyTalk!.instance === first;
+      first.destroy();
+      return { unchanged, afterDestroy: window.TinyTalk!.instance, elements: document.querySelectorAll('tinytalk-chat').length, otherConnected: other.element.isConnected };
+    }, { botId: `${agent.botId}-other`, apiBase: agentOrigin });
+    expect(result).toEqual({ unchanged: true, afterDestroy: null, elements: 1, otherConnected: true });
+  });
+});
+
+test.describe('the <tinytalk-chat> element', () => {
+  test('renders inline, fills its parent and is named by chat-title', async ({ page, agent }) => {
+    await page.goto(`/element?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'chat-title': 'Ask us', csp: 'strict' })}`);
+    const region = page.getByRole('region', { name: 'Ask us' });
+    await expect(region).toBeVisible();
+    const [parent, panel] = await Promise.all([page.locator('#chat-box').boundingBox(), region.boundingBox()]);
+    expect(panel).toEqual(parent);
+    await expect(page.locator('tinytalk-chat')).not.toHaveAttribute('title');
+
+    await chat(page).say('pricing');
+    await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
+  });
+
+  test('without bot-id shows nothing and logs an error naming bot-id', async ({ page, consoleErrors }) => {
+    await page.goto('/element?csp=strict');
+    await expect.poll(() => consoleErrors.join('\n')).toContain('bot-id');
+    const rendered = await page.evaluate(() => document.querySelector('tinytalk-chat')!.shadowRoot?.childElementCount ?? 0);
+    expect(rendered).toBe(0);
+  });
+});
+
+test.describe('mount() from the ESM build', () => {
+  test('returns a handle that opens, closes, sends and reports events', async ({ page, agent }) => {
+    await openEsmPage(page, agent);
+    await page.waitForFunction(() => window.widget);
+    await page.evaluate(() => window.widget.open());
+    await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    await page.evaluate(() => window.widget.toggle());
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.evaluate(() => window.widget.toggle());
+
+    // send() resolves once the reply has finished.
+    const status = await page.evaluate(async () => {
+      await window.widget.send('What are your pricing plans?');
+      return document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector('[data-role="assistant"]:last-of-type')?.getAttribute('data-status');
+    });
+    expect(status).toBe('done');
+    await page.evaluate(() => window.widget.close());
+
+    const events = await page.evaluate(() => window.events);
+    expect(events.map((event) => event.name)).toEqual(['open', 'close', 'open', 'message', 'close']);
+    const message = events.find((event) => event.name === 'message')!.payload as Record<string, unknown>;
+    expect(message).toMatchObject({ role: 'assistant', status: 'done', citedResources: [{ url: 'https://docs.tinytalk.example/pricing' }, { url: 'https://docs.tinytalk.example/billing/faq' }] });
+    expect(message.content).toContain('## Pricing');
+    expect(typeof message.id).toBe('string');
+  });
+
+  test('renders into options.target, and destroy() removes the element and stops the reply', async ({ page, agent }) => {
+    await agent.arm('slow');
+    await openEsmPage(page, agent, { target: '#chat-target' });
+    await expect(page.getByRole('region', { name: 'Chat' })).toBeVisible();
+    await chat(page).say('features');
+    await expect(chat(page).lastReply).toHaveAttribute('data-status', 'streaming');
+    await page.evaluate(() => window.widget.destroy());
+    await expect(page.locator('tinytalk-chat')).toHaveCount(0);
+    // The aborted request ends on the agent's side too: the next request is answered at once.
+    const requests = await agent.requests();
+    expect(requests).toHaveLength(1);
+  });
+
+  test('throws a TypeError naming botId when it is missing', async ({ page, agent }) => {
+    await openEsmPage(page, agent);
+    await page.waitForFunction(() => window.tinytalk);
+    const error = await page.evaluate(() => {
+      try {
+        window.tinytalk.mount({} as never);
+        return 'no error';
+      } catch (caught) {
+        return `${(caught as Error).name}: ${(caught as Error).message}`;
+      }
+    });
+    expect(error).toMatch(/^TypeError: .*botId/);
+  });
+});
+
+test.describe('styles', () => {
+  test('the host page styles do not reach into the widget, and the widget adds none to the page', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent);
+    await chat(page).launcher.click();
+    const styles = await page.evaluate(() => {
+      const shadow = document.querySelector('tinytalk-chat')!.shadowRoot!;
+      const launcher = getComputedStyle(shadow.querySelector('.launcher')!);
+      const hostButton = getComputedStyle(document.querySelector('#host-button')!);
+      return {
+        launcherBackground: launcher.backgroundColor,
+        launcherFont: launcher.fontFamily,
+        hostButtonBackground: hostButton.backgroundColor,
+        documentSheets: document.styleSheets.length,
+        documentAdopted: document.adoptedStyleSheets.length,
+      };
+    });
+    expect(styles.launcherBackground).not.toBe('rgb(255, 0, 0)');
+    expect(styles.launcherFont).not.toContain('Courier');
+    expect(styles.hostButtonBackground).toBe('rgb(255, 0, 0)');
+    expect(styles.documentSheets).toBe(1);
+    expect(styles.documentAdopted).toBe(0);
+  });
+});

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { optionsFromAttributes, resolveOptions, type ResolvedOptions, type WidgetOptions } from './options';
+
+let warn: MockInstance<typeof console.warn>;
+
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Resolves `botId: 'bot-1'` plus `options`, which may hold values of the wrong type, as pages pass them. */
+function resolve(options: Record<string, unknown> = {}) {
+  return resolveOptions({ botId: 'bot-1', ...options } as WidgetOptions);
+}
+
+/** An attribute reader over a plain record, as an element's getAttribute would answer. */
+function attributes(values: Record<string, string>) {
+  return (name: string): string | null => values[name] ?? null;
+}
+
+describe('resolveOptions', () => {
+  test('fills in every default', () => {
+    expect(resolve()).toEqual({
+      botId: 'bot-1',
+      apiBase: 'https://api.tinytalk.ai',
+      apiKey: undefined,
+      model: undefined,
+      stream: true,
+      title: 'Chat',
+      welcomeMessage: undefined,
+      starters: [],
+      placeholder: 'Type a message…',
+      theme: 'auto',
+      accentColor: undefined,
+      position: 'right',
+      open: false,
+      persist: 'local',
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('keeps every valid value it is given', () => {
+    const options = {
+      apiBase: 'https://proxy.example',
+      model: 'gpt-4o-mini',
+      stream: false,
+      title: 'Support',
+      welcomeMessage: 'Hi there!',
+      starters: ['Opening hours?', 'Prices?'],
+      placeholder: 'Ask us',
+      theme: 'dark',
+      accentColor: '#0a7',
+      position: 'left',
+      open: true,
+      persist: 'session',
+    };
+    expect(resolve(options)).toEqual({ botId: 'bot-1', apiKey: undefined, ...options });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    ['theme', 'purple', 'auto'],
+    ['position', 'top', 'right'],
+    ['persist', 'cookie', 'local'],
+    ['stream', 'yes', true],
+    ['open', 1, false],
+    ['starters', 'Opening hours?', []],
+    ['starters', ['Opening hours?', 42], []],
+  ])('replaces an invalid %s of %j by its default, warning once with the name, the value and the default', (name, value, fallback) => {
+    expect(resolve({ [name]: value })[name as keyof ResolvedOptions]).toEqual(fallback);
+    expect(warn).toHaveBeenCalledOnce();
+    const [text] = warn.mock.calls[0] ?? [];
+    expect(text).toContain(name);
+    expect(text).toContain(JSON.stringify(value));
+    expect(text).toContain(JSON.stringify(fallback));
+  });
+
+  test.each([
+    ['title', 'Chat'],
+    ['placeholder', 'Type a message…'],
+    ['apiBase', 'https://api.tinytalk.ai'],
+  ])('names the default it really uses when %s is not a string', (name, fallback) => {
+    expect(resolve({ [name]: 42 })[name as keyof ResolvedOptions]).toBe(fallback);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toContain(JSON.stringify(fallback));
+  });
+
+  test('accepts stream and open given as the strings true and false', () => {
+    expect(resolve({ stream: 'false', open: 'true' })).toMatchObject({ stream: false, open: true });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('leaves out starters that are only whitespace', () => {
+    expect(resolve({ starters: ['Hi', '  ', ''] }).starters).toEqual(['Hi']);
+  });
+
+  test('warns that an apiKey is visible to every visitor', () => {
+    expect(resolve({ apiKey: 'secret-key' }).apiKey).toBe('secret-key');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toMatch(/apiKey is visible to every visitor/);
+  });
+});
+
+describe('optionsFromAttributes', () => {
+  test('maps kebab-case attribute names, without a data- prefix, to options', () => {
+    const read = attributes({
+      'bot-id': 'bot-1',
+      'api-base': 'https://proxy.example',
+      'api-key': 'secret-key',
+      'welcome-message': 'Hi there!',
+      'accent-color': '#0a7',
+      title: 'Support',
+      'data-theme': 'dark',
+    });
+    expect(optionsFromAttributes(read)).toEqual({
+      botId: 'bot-1',
+      apiBase: 'https://proxy.example',
+      apiKey: 'secret-key',
+      welcomeMessage: 'Hi there!',
+      accentColor: '#0a7',
+      title: 'Support',
+    });
+  });
+
+  test('parses starters as a JSON array', () => {
+    expect(optionsFromAttributes(attributes({ starters: '["Opening hours?","Prices?"]' })).starters).toEqual(['Opening hours?', 'Prices?']);
+  });
+
+  test('passes starters that are not JSON on, for resolveOptions to refuse', () => {
+    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', starters: 'Opening hours?' }));
+    expect(resolveOptions(options as WidgetOptions).starters).toEqual([]);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  test('reads stream="false" as false', () => {
+    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', stream: 'false' }));
+    expect(resolveOptions(options as WidgetOptions).stream).toBe(false);
+  });
+
+  test('reads a present but empty open as true', () => {
+    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', open: '' }));
+    expect(options.open).toBe(true);
+    expect(resolveOptions(options as WidgetOptions).open).toBe(true);
+  });
+
+  test('leaves out every attribute that is absent', () => {
+    expect(optionsFromAttributes(attributes({}))).toEqual({});
+  });
+});

@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { conversationKey, createConversationStore, parseConversation } from './storage';
+import type { ChatMessage } from './types';
+
+const conversation: ChatMessage[] = [
+  { id: 'u1', role: 'user', content: 'Opening hours?', status: 'done', citedResources: [] },
+  {
+    id: 'a1',
+    role: 'assistant',
+    content: 'Nine to five.',
+    status: 'done',
+    citedResources: [{ id: 'kb-1', url: 'https://docs.example/hours', title: 'Hours' }],
+  },
+  { id: 'u2', role: 'user', content: 'And Sundays?', status: 'done', citedResources: [] },
+  { id: 'a2', role: 'assistant', content: 'Clo', status: 'error', citedResources: [], error: { type: 'http', status: 503, retryAfter: 5 } },
+];
+
+/** Stored JSON as the store writes it, with whatever `messages` a test needs. */
+function stored(messages: unknown, version: unknown = 1): string {
+  return JSON.stringify({ version, messages });
+}
+
+/** Silences and counts the store's console warnings. */
+function spyOnWarn() {
+  return vi.spyOn(console, 'warn').mockImplementation(() => {});
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createConversationStore', () => {
+  test('keeps a conversation in localStorage across stores, as across reloads', () => {
+    createConversationStore('local', 'k').save(conversation);
+    expect(createConversationStore('local', 'k').load()).toEqual(conversation);
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  test('keeps a conversation in sessionStorage when persist is session', () => {
+    createConversationStore('session', 'k').save(conversation);
+    expect(createConversationStore('session', 'k').load()).toEqual(conversation);
+    expect(localStorage.length).toBe(0);
+  });
+
+  test('keeps nothing anywhere when persist is none', () => {
+    const store = createConversationStore('none', 'k');
+    store.save(conversation);
+    expect(store.load()).toEqual([]);
+    expect(localStorage.length + sessionStorage.length).toBe(0);
+  });
+
+  test('loads an empty conversation when nothing is stored', () => {
+    expect(createConversationStore('local', 'k').load()).toEqual([]);
+  });
+
+  test('forgets the conversation on clear', () => {
+    const store = createConversationStore('local', 'k');
+    store.save(conversation);
+    store.clear();
+    expect(store.load()).toEqual([]);
+    expect(localStorage.getItem('k')).toBeNull();
+  });
+
+  test('keeps each agent\'s conversation under its own key', () => {
+    expect(conversationKey('bot-a')).not.toBe(conversationKey('bot-b'));
+    createConversationStore('local', conversationKey('bot-a')).save(conversation);
+    expect(createConversationStore('local', conversationKey('bot-b')).load()).toEqual([]);
+    expect(createConversationStore('local', conversationKey('bot-a')).load()).toEqual(conversation);
+    expect(localStorage.getItem(conversationKey('bot-a'))).not.toBeNull();
+  });
+});
+
+describe('a store the browser refuses', () => {
+  test('loads nothing from corrupt JSON, can still save, and warns once', () => {
+    const warn = spyOnWarn();
+    localStorage.setItem('k', '{"version":1,"messages":[');
+    const store = createConversationStore('local', 'k');
+    expect(store.load()).toEqual([]);
+    expect(store.load()).toEqual([]);
+    store.save(conversation);
+    expect(store.load()).toEqual(conversation);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  test('keeps working when saving exceeds the quota, and warns once', () => {
+    const warn = spyOnWarn();
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const store = createConversationStore('local', 'k');
+    expect(() => {
+      store.save(conversation);
+      store.save(conversation);
+      store.save(conversation);
+    }).not.toThrow();
+    expect(store.load()).toEqual([]);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  test('keeps working when merely reading localStorage throws, and warns once', () => {
+    const warn = spyOnWarn();
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    const store = createConversationStore('local', 'k');
+    expect(store.load()).toEqual([]);
+    expect(() => {
+      store.save(conversation);
+      store.clear();
+    }).not.toThrow();
+    expect(store.load()).toEqual([]);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('parseConversation', () => {
+  test('reads back what the store writes', () => {
+    expect(parseConversation(stored(conversation))).toEqual(conversation);
+  });
+
+  test('drops malformed entries and keeps the rest', () => {
+    const [first, second] = conversation;
+    const malformed = [
+      null,
+      'text',
+      { ...first, id: 7 },
+      { ...first, role: 'system' },
+      { ...first, content: null },
+      { ...first, status: 'pending' },
+      { ...first, citedResources: undefined },
+    ];
+    expect(parseConversation(stored([first, ...malformed, second]))).toEqual([first, second]);
+  });
+
+  test('never returns a cited resource that is not an object with a url', () => {
+    const reply = { ...conversation[1], citedResources: [null, 'https://a.example', { title: 'no url' }, { id: 'kb-2', url: 'https://b.example' }] };
+    const resources = parseConversation(stored([reply])).flatMap((message) => message.citedResources);
+    expect(resources.filter((resource) => typeof resource?.url !== 'string')).toEqual([]);
+  });
+
+  test('never returns an error that is not an error description', () => {
+    const types = ['http', 'network', 'stream', 'cut', 'protocol', 'timeout', 'aborted'];
+    const replies = ['boom', { status: 500 }, { type: 'bogus' }].map((error, i) => ({ ...conversation[3], id: `a${i}`, error }));
+    const errors = parseConversation(stored(replies)).map((message) => message.error);
+    expect(errors.filter((error) => error !== undefined && !types.includes(error?.type))).toEqual([]);
+  });
+
+  test('ignores data written with another schema version', () => {
+    expect(parseConversation(stored(conversation, 2))).toEqual([]);
+    expect(parseConversation(JSON.stringify({ messages: conversation }))).toEqual([]);
+  });
+
+  test('ignores JSON of another shape', () => {
+    expect(parseConversation('null')).toEqual([]);
+    expect(parseConversation('[]')).toEqual([]);
+    expect(parseConversation(JSON.stringify({ version: 1, messages: {} }))).toEqual([]);
+  });
+
+  test('turns a reply that was still streaming into a stopped one', () => {
+    const reply = { id: 'a1', role: 'assistant', content: 'Half a', status: 'streaming', citedResources: [] };
+    expect(parseConversation(stored([reply]))).toEqual([{ ...reply, status: 'stopped' }]);
+  });
+});
