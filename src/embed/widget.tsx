@@ -40,9 +40,10 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
       // A reply stopped before its first word is no message to report.
       if (message.status !== 'error' && message.content !== '') emitter.emit('message', message);
     },
-    onError: (error, message) => {
+    onError: (error) => {
+      // The visitor reads plain words; the developer gets the details in the console.
+      console.warn('[tinytalk-widget] A reply failed:', error);
       emitter.emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, strings) });
-      if (message.content === '' && error.type !== 'http') console.warn(`[tinytalk-widget] ${error.detail ?? error.type}`);
     },
   });
   const isFloating = mode === 'floating';

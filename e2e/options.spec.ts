@@ -1,0 +1,71 @@
+import { chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
+
+/** Computed style of an element inside the widget's shadow root. */
+function shadowStyle(selector: string, property: string) {
+  return (page: import('@playwright/test').Page) =>
+    page.evaluate(
+      ([selector, property]) => getComputedStyle(document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector(selector!)!).getPropertyValue(property!),
+      [selector, property],
+    );
+}
+
+test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s colour scheme', async ({ page, agent }) => {
+  const panelBackground = shadowStyle('.panel', 'background-color');
+  await openScriptTagPage(page, agent, { open: 'true', theme: 'light' });
+  expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
+
+  await openScriptTagPage(page, agent, { open: 'true', theme: 'dark' });
+  expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openScriptTagPage(page, agent, { open: 'true' });
+  expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
+});
+
+test('accent-color paints the launcher, and placeholder and welcome-message are shown', async ({ page, agent }) => {
+  await openScriptTagPage(page, agent, { 'accent-color': 'rgb(15, 118, 110)', placeholder: 'Ask the shop…', 'welcome-message': 'Welcome to the shop!' });
+  expect(await shadowStyle('.launcher', 'background-color')(page)).toBe('rgb(15, 118, 110)');
+  await chat(page).launcher.click();
+  await expect(chat(page).composer).toHaveAttribute('placeholder', 'Ask the shop…');
+  await expect(chat(page).messages.first()).toHaveText('Welcome to the shop!');
+  await expect(chat(page).messages.first()).toHaveAttribute('data-role', 'assistant');
+});
+
+test('an invalid option value warns with the option, the value and the default, and the widget still works', async ({ page, agent }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await openScriptTagPage(page, agent, { theme: 'purple' });
+  await chat(page).launcher.click();
+  await chat(page).say('hello');
+  await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
+  expect(warnings.join('\n')).toContain('theme: "purple"; using "auto"');
+});
+
+test('the panel\'s parts have the names the contract gives them', async ({ page, agent }) => {
+  await openScriptTagPage(page, agent, { title: 'Support', open: 'true' });
+  const dialog = page.getByRole('dialog', { name: 'Support' });
+  await expect(dialog.getByRole('log', { name: 'Conversation' })).toBeAttached();
+  await expect(dialog.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'New conversation' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+  await chat(page).say('pricing');
+  await expect(dialog.getByRole('log').locator('[data-role="assistant"][data-status="done"]')).toHaveCount(1);
+  await expect(dialog.getByRole('log').getByRole('button', { name: 'Copy' })).toHaveCount(1);
+});
+
+test('the handle stops a streaming reply and resets the conversation', async ({ page, agent }) => {
+  await agent.arm('slow');
+  await openEsmPage(page, agent, { open: true });
+  await chat(page).say('features');
+  await expect(chat(page).lastReply.locator('.markdown')).not.toBeEmpty();
+  await page.evaluate(() => window.widget.stop());
+  await expect(chat(page).lastReply).toHaveAttribute('data-status', 'stopped');
+  await expect(chat(page).lastReply.locator('.markdown')).not.toBeEmpty();
+
+  await page.evaluate(() => window.widget.reset());
+  await expect(chat(page).messages).toHaveCount(0);
+  const stored = await page.evaluate((key) => localStorage.getItem(key), `tinytalk-widget:conversation:${agent.botId}`);
+  expect(stored).toBeNull();
+});
