@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Marked, type Token } from 'marked';
 import { sanitizeHtml } from './sanitize';
 import { removeSwallowingMarkup } from './swallowing-markup';
 
@@ -30,4 +30,14 @@ const markdown = new Marked({
  */
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(removeSwallowingMarkup(markdown.parse(source, { async: false })));
+}
+
+/** Splits markdown into its top-level block tokens, as {@link renderMarkdown} would. */
+export function lexBlocks(source: string): Token[] {
+  return markdown.lexer(source);
+}
+
+/** Renders block tokens from {@link lexBlocks}, sanitized like {@link renderMarkdown}. */
+export function renderBlocks(tokens: Token[]): string {
+  return sanitizeHtml(removeSwallowingMarkup(markdown.parser(tokens)));
 }

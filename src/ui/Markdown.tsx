@@ -1,8 +1,48 @@
-import { useMemo } from 'preact/hooks';
-import { renderMarkdown } from '../markdown/render';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { BlockRenderer } from '../markdown/blocks';
+import { createBlockPatcher } from './block-patcher';
+import { useMarkdown } from './markdown-loader';
 
-/** A reply's markdown, rendered and sanitized. */
-export function Markdown({ source }: { source: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
-  return <div class="markdown" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
+interface MarkdownProps {
+  source: string;
+  /** While true, the text grows: render it block by block, at most once per frame. */
+  isStreaming: boolean;
+}
+
+/** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
+export function Markdown({ source, isStreaming }: MarkdownProps) {
+  const markdown = useMarkdown();
+  const container = useRef<HTMLDivElement>(null);
+  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number } | null>(null);
+  const latest = useRef(source);
+  latest.current = source;
+
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!markdown || !element) return;
+    if (!state.current) {
+      element.textContent = '';
+      state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0 };
+    }
+    const current = state.current;
+    if (!isStreaming) {
+      cancelAnimationFrame(current.frame);
+      current.frame = 0;
+      current.patch(current.renderer.finish(source));
+      return;
+    }
+    // Chunks that arrive within one frame are rendered together.
+    current.frame ||= requestAnimationFrame(() => {
+      current.frame = 0;
+      current.patch(current.renderer.update(latest.current));
+    });
+  }, [markdown, source, isStreaming]);
+
+  useLayoutEffect(() => () => cancelAnimationFrame(state.current?.frame ?? 0), []);
+
+  return (
+    <div class={markdown ? 'markdown' : 'markdown plain'} dir="auto" ref={container}>
+      {markdown ? null : source}
+    </div>
+  );
 }

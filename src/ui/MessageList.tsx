@@ -20,12 +20,22 @@ const bottomSlackPx = 48;
 /** The conversation, which follows new text only while the reader is at the end. */
 export function MessageList({ messages, welcomeMessage, starters, retryableId, strings, onRetry, onSend }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
 
+  // Replies grow between renders (markdown is painted frame by frame), so follow the
+  // content's size rather than the renders.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
-  });
+    if (!element || !content.current) return;
+    const follow = () => {
+      if (isAtBottom.current) element.scrollTop = element.scrollHeight;
+    };
+    follow();
+    const observer = new ResizeObserver(follow);
+    observer.observe(content.current);
+    return () => observer.disconnect();
+  }, []);
 
   function trackPosition(): void {
     const element = scroller.current;
@@ -34,7 +44,7 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
 
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
-      <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation}>
+      <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} ref={content}>
         {welcomeMessage && (
           <MessageView message={{ id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] }} strings={strings} isWelcome />
         )}

@@ -50,7 +50,7 @@ function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageVi
 }
 
 /** The visitor's words as typed; a reply as markdown, or dots until its first words arrive. */
-function Content({ message: { role, content } }: { message: ChatMessage }) {
+function Content({ message: { role, content, status } }: { message: ChatMessage }) {
   if (role === 'user') {
     return (
       <p class="plain" dir="auto">
@@ -67,5 +67,5 @@ function Content({ message: { role, content } }: { message: ChatMessage }) {
       </span>
     );
   }
-  return <Markdown source={content} />;
+  return <Markdown source={content} isStreaming={status === 'streaming'} />;
 }

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from 'vitest';
+import { createBlockRenderer } from './blocks';
+import { renderMarkdown } from './render';
+
+/** Replies shaped like an agent's: every block type, nesting, and text that ends mid-block. */
+const replies: Record<string, string> = {
+  'headings, lists and emphasis': '# Plans\n\nWe have **three** plans:\n\n- Starter, *free*\n- Team\n  - billed monthly\n- Business\n\n1. Pick one\n2. Pay\n\nThat is all.',
+  'a fenced code block between paragraphs': 'Paste this:\n\n```html\n<script src="w.js"></script>\n\n<p>x</p>\n```\n\nThen reload.',
+  'a table and a blockquote': '| Plan | Price |\n| --- | ---: |\n| Starter | $0 |\n| Team | $29 |\n\n> Prices exclude VAT.\n> Yearly saves 2 months.\n\nDone.',
+  'links, autolinks and inline code': 'See [the docs](https://docs.example/a "Docs") or https://example.com, run `npm i`, mail <help@example.com>.',
+  'a loose list that continues after blank lines': '- one\n\n- two\n\n  more about two\n\n- three\n\nAfter the list.',
+  'a setext heading and a rule': 'Title\n=====\n\nText under it.\n\n---\n\nMore text\nSubtitle\n--------',
+  'raw html and CRLF line endings': 'Hello <b>there</b>.\r\n\r\n<details><summary>More</summary>\r\n\r\nHidden *text*.\r\n\r\n</details>\r\n\r\nBye.',
+  'multi-byte text': 'Café ☕ and 日本語.\n\n- 👋🏽 wave\n- ünïcödé',
+};
+
+describe('createBlockRenderer', () => {
+  for (const [name, reply] of Object.entries(replies)) {
+    test(`streamed a character at a time, ${name} finishes exactly as a one-shot render`, () => {
+      const renderer = createBlockRenderer();
+      for (let end = 1; end <= reply.length; end++) renderer.update(reply.slice(0, end));
+      expect(renderer.finish(reply).join('')).toBe(renderMarkdown(reply));
+    });
+
+    test(`split in two at every offset, ${name} finishes exactly as a one-shot render`, () => {
+      const oneShot = renderMarkdown(reply);
+      for (let cut = 1; cut < reply.length; cut++) {
+        const renderer = createBlockRenderer();
+        renderer.update(reply.slice(0, cut));
+        expect(renderer.finish(reply).join(''), `cut at ${cut}`).toBe(oneShot);
+      }
+    });
+  }
+
+  test('keeps finished blocks as they were, so their DOM need not change', () => {
+    const renderer = createBlockRenderer();
+    const first = renderer.update('# Title\n\nFirst paragraph.\n\nSecond');
+    const second = renderer.update('# Title\n\nFirst paragraph.\n\nSecond paragraph grows');
+    expect(second.slice(0, -1)).toEqual(first.slice(0, -1));
+    expect(first.length).toBeGreaterThan(1);
+  });
+
+  test('reaches the one-shot result from its own blocks when nothing later changes earlier ones', () => {
+    const reply = replies['headings, lists and emphasis']!;
+    const renderer = createBlockRenderer();
+    for (let end = 1; end <= reply.length; end += 7) renderer.update(reply.slice(0, end));
+    expect(renderer.finish(reply).length).toBeGreaterThan(1);
+  });
+
+  test('falls back to the one-shot render when a reference definition at the end changes an earlier link', () => {
+    const reply = 'Read [the guide][g].\n\nMore text.\n\n[g]: https://docs.example/guide';
+    const renderer = createBlockRenderer();
+    for (let end = 1; end <= reply.length; end++) renderer.update(reply.slice(0, end));
+    const html = renderer.finish(reply);
+    expect(html).toEqual([renderMarkdown(reply)]);
+    expect(html[0]).toContain('href="https://docs.example/guide"');
+  });
+
+  test('starts over when the text is replaced rather than extended', () => {
+    const renderer = createBlockRenderer();
+    renderer.update('First reply.\n\nWith two blocks');
+    expect(renderer.finish('Another reply').join('')).toBe(renderMarkdown('Another reply'));
+  });
+});

@@ -1,0 +1,83 @@
+import type { Token } from 'marked';
+import { lexBlocks, renderBlocks, renderMarkdown } from './render';
+import { settleMarkdown } from './settle';
+
+/**
+ * Renders a reply while it streams, in time linear in its length.
+ *
+ * Re-rendering the whole text on every chunk costs O(n²) and freezes long replies. Here
+ * a block that another block has followed is finished: it is rendered once and kept.
+ * Only the text after the last finished block is lexed again, and only the block still
+ * growing is rendered again, settled (see {@link settleMarkdown}) so that half-written
+ * syntax never flashes.
+ */
+export interface BlockRenderer {
+  /** The HTML of each block of `source` so far; finished blocks keep their string. */
+  update(source: string): readonly string[];
+  /**
+   * The HTML of the finished reply, equal to a one-shot {@link renderMarkdown}: the
+   * blocks when they already add up to it, else one block with the one-shot HTML (a
+   * reference definition at the end can change a link near the start, for instance).
+   */
+  finish(source: string): readonly string[];
+}
+
+export function createBlockRenderer(): BlockRenderer {
+  let finished: string[] = [];
+  /** How much of the source the finished blocks cover. */
+  let finishedLength = 0;
+  let previous = '';
+
+  function reset(): void {
+    finished = [];
+    finishedLength = 0;
+  }
+
+  function update(source: string): readonly string[] {
+    const text = normalize(source);
+    // Streams only grow; anything else (a retry, an edit) starts over.
+    if (!text.startsWith(previous)) reset();
+    previous = text;
+    const tokens = lexBlocks(text.slice(finishedLength));
+    const growing = lastContentIndex(tokens);
+    if (growing > 0) {
+      const done = tokens.slice(0, growing);
+      finished.push(renderBlocks(done));
+      finishedLength += rawLength(done);
+    }
+    const tail = text.slice(finishedLength);
+    return tail === '' ? finished : [...finished, renderMarkdown(settleMarkdown(tail))];
+  }
+
+  return {
+    update,
+    finish(source) {
+      const text = normalize(source);
+      if (!text.startsWith(previous)) reset();
+      previous = text;
+      const oneShot = renderMarkdown(text);
+      // Nothing rendered in pieces (a stored reply, a one-chunk reply): one render is enough.
+      if (finished.length === 0) return [oneShot];
+      const tail = text.slice(finishedLength);
+      const blocks = tail === '' ? finished : [...finished, renderMarkdown(tail)];
+      return blocks.join('') === oneShot ? blocks : [oneShot];
+    },
+  };
+}
+
+/** marked reads CR and CRLF as LF; offsets into the source must count the same way. */
+function normalize(source: string): string {
+  return source.replace(/\r\n?/g, '\n');
+}
+
+/** The last token that is not blank space: it, and anything after it, may still grow. */
+function lastContentIndex(tokens: readonly Token[]): number {
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    if (tokens[index]?.type !== 'space') return index;
+  }
+  return 0;
+}
+
+function rawLength(tokens: readonly Token[]): number {
+  return tokens.reduce((length, token) => length + token.raw.length, 0);
+}
