@@ -1,5 +1,7 @@
-import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import { createDemoAgent } from './e2e/agent/agent.ts';
+import { markdownChunkName } from './src/embed/markdown-chunk.ts';
 
 /** The runtime libraries: the ESM build leaves them to the app's bundler. */
 const dependencies = ['preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'marked', 'dompurify', 'eventsource-parser'];
@@ -17,27 +19,55 @@ function demoAgent(): Plugin {
   };
 }
 
-// `vite build` writes the ESM entry; `vite build --mode script` the one-file script tag.
+/** The script-tag build fetches the markdown stack as a file beside itself (see markdown-source-script.ts). */
+function markdownFromChunk(): Plugin {
+  const source = fileURLToPath(new URL('src/ui/markdown-source.ts', import.meta.url));
+  const replacement = fileURLToPath(new URL('src/embed/markdown-source-script.ts', import.meta.url));
+  return {
+    name: 'tinytalk-markdown-from-chunk',
+    enforce: 'pre',
+    async resolveId(id, importer, options) {
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return resolved?.id === source ? replacement : null;
+    },
+  };
+}
+
+const common: BuildEnvironmentOptions = { copyPublicDir: false, target: 'es2022' };
+
+/**
+ * `vite build` writes the ESM entry (dependencies external, markdown split by the app's
+ * bundler); `--mode script` the one-file script tag; `--mode markdown` the markdown
+ * stack the script tag fetches when it first shows a reply.
+ */
+const builds: Record<string, BuildEnvironmentOptions> = {
+  production: {
+    ...common,
+    outDir: 'dist/esm',
+    sourcemap: true,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    rollupOptions: { external: (id: string) => dependencies.includes(id) },
+  },
+  script: {
+    ...common,
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/embed/script-tag.ts', formats: ['iife'], name: 'TinyTalkWidget', fileName: () => 'tinytalk-widget.js' },
+  },
+  markdown: {
+    ...common,
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/markdown/index.ts', formats: ['es'], fileName: () => markdownChunkName },
+    // Vite leaves library ES output unminified, for apps to minify; this file is served as is.
+    rollupOptions: { output: { minify: true } },
+  },
+};
+
 export default defineConfig(({ mode }) => ({
-  plugins: [demoAgent()],
+  plugins: mode === 'script' ? [markdownFromChunk()] : [demoAgent()],
   // The demo agent answers CORS itself, exactly as the real API does.
   server: { cors: false },
-  build:
-    mode === 'script'
-      ? {
-          outDir: 'dist',
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'es2022',
-          lib: { entry: 'src/embed/script-tag.ts', formats: ['iife'], name: 'TinyTalkWidget', fileName: () => 'tinytalk-widget.js' },
-        }
-      : {
-          outDir: 'dist/esm',
-          copyPublicDir: false,
-          target: 'es2022',
-          sourcemap: true,
-          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-          rollupOptions: { external: (id: string) => dependencies.includes(id) },
-        },
-  define: mode === 'script' ? { 'process.env.NODE_ENV': '"production"' } : {},
+  build: builds[mode],
+  define: mode === 'production' ? {} : { 'process.env.NODE_ENV': '"production"' },
 }));

@@ -29,6 +29,20 @@ test.describe('the script tag', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('shows the launcher from one file, and fetches the markdown stack only once the panel opens', async ({ page, agent }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await openScriptTagPage(page, agent);
+    await expect(chat(page).launcher).toBeVisible();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
+    expect(requested.filter((path) => path.includes('tinytalk') || path.includes('/v1/'))).toEqual(['/dist/tinytalk-widget.js']);
+
+    await chat(page).launcher.click();
+    await expect.poll(() => requested).toContain('/dist/tinytalk-widget-markdown.js');
+    await chat(page).say('pricing');
+    await expect(chat(page).lastReply.getByRole('table')).toBeVisible();
+  });
+
   test('closes with Escape and Minimize, giving focus back to the launcher', async ({ page, agent }) => {
     await openScriptTagPage(page, agent);
     const widget = chat(page);

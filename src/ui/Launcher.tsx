@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import type { Strings } from '../i18n/strings';
 import { ChatIcon, CloseIcon } from './icons';
+import { loadMarkdown } from './markdown-loader';
 
 interface LauncherProps {
   isOpen: boolean;
@@ -20,6 +21,9 @@ export function Launcher({ isOpen, strings, onToggle, buttonRef }: LauncherProps
       aria-label={isOpen ? strings.closeChat : strings.openChat}
       aria-expanded={isOpen}
       onClick={onToggle}
+      // A visitor about to open the chat: fetch the markdown stack now, not after the click.
+      onPointerEnter={loadMarkdown}
+      onFocus={loadMarkdown}
     >
       {isOpen ? <CloseIcon /> : <ChatIcon />}
     </button>

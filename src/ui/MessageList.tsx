@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import type { ChatMessage } from '../state/types';
 import { MessageView } from './MessageView';
@@ -17,11 +17,29 @@ interface MessageListProps {
 /** How close to the end still counts as reading the latest message. */
 const bottomSlackPx = 48;
 
+/** Latest messages rendered when the list opens: more than a screen holds. */
+const firstBatch = 24;
+/** Older messages rendered per frame after that, so a long stored conversation opens at once. */
+const laterBatch = 48;
+
+/** How many of the latest messages to render: all of them, once the first frames are painted. */
+function useRenderedCount(total: number): number {
+  const [count, setCount] = useState(firstBatch);
+  useEffect(() => {
+    if (count >= total) return;
+    const frame = requestAnimationFrame(() => setCount((current) => (current + laterBatch >= total ? Infinity : current + laterBatch)));
+    return () => cancelAnimationFrame(frame);
+  }, [count, total]);
+  return count;
+}
+
 /** The conversation, which follows new text only while the reader is at the end. */
 export function MessageList({ messages, welcomeMessage, starters, retryableId, strings, onRetry, onSend }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
+  const renderedCount = useRenderedCount(messages.length);
+  const isComplete = renderedCount >= messages.length;
 
   // Replies grow between renders (markdown is painted frame by frame), so follow the
   // content's size rather than the renders.
@@ -45,10 +63,10 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
       <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} ref={content}>
-        {welcomeMessage && (
+        {welcomeMessage && isComplete && (
           <MessageView message={{ id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] }} strings={strings} isWelcome />
         )}
-        {messages.map((message) => (
+        {(isComplete ? messages : messages.slice(-renderedCount)).map((message) => (
           <MessageView key={message.id} message={message} strings={strings} onRetry={message.id === retryableId ? onRetry : undefined} />
         ))}
       </div>

@@ -1,10 +1,12 @@
 import type { Signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { ResolvedOptions } from '../embed/options';
 import type { Strings } from '../i18n/strings';
 import type { ChatModel } from '../state/chat-model';
 import { Announcer } from './Announcer';
 import { Composer } from './Composer';
 import { Header } from './Header';
+import { loadMarkdown } from './markdown-loader';
 import { MessageList } from './MessageList';
 
 interface PanelProps {
@@ -25,6 +27,8 @@ const titleId = 'tinytalk-title';
 export function Panel({ chat, options, strings, draft, isFloating, autoFocus, onClose }: PanelProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
+  // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
+  useEffect(loadMarkdown, []);
 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && onClose) {

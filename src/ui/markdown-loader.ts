@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { importMarkdown } from './markdown-source';
 
 type MarkdownModule = typeof import('../markdown/index');
 
@@ -6,20 +7,17 @@ const module = signal<MarkdownModule | undefined>(undefined);
 let loading: Promise<void> | undefined;
 
 /**
- * Starts loading the markdown stack (marked and DOMPurify). Nothing calls it before the
- * visitor opens the panel, so a page that never opens the chat never pays for it: the
- * script-tag build carries the code but evaluates it here, the ESM build splits it into
- * its own chunk.
+ * Starts loading the markdown stack (marked and DOMPurify). Nothing calls it before a
+ * reply is shown, so a page whose visitor never opens the chat never pays for it.
+ * Replies show as plain text until it arrives, or if it cannot be loaded.
  */
 export function loadMarkdown(): void {
-  loading ??= import('../markdown/index').then(
+  loading ??= importMarkdown().then(
     (loaded) => {
       module.value = loaded;
     },
     (error: unknown) => {
-      // A chunk that failed to load (offline, a deploy in between) may load next time.
-      loading = undefined;
-      console.error('[tinytalk-widget] The markdown renderer could not be loaded.', error);
+      console.error('[tinytalk-widget] The markdown renderer could not be loaded; replies show as plain text.', error);
     },
   );
 }
