@@ -148,6 +148,15 @@ test('replies to echo: with exactly the rest of the message', async () => {
   expect(events.at(-1)?.data).toBe('{"citedResources":[]}');
 });
 
+test('replies to bench:<bytes> with a long markdown document, the same every time', () => {
+  const { text, citedResources } = answerFor(ask('bench:20000'));
+  expect(text.length).toBeGreaterThanOrEqual(20_000);
+  expect(text.length).toBeLessThan(20_500);
+  for (const block of [/^## Section/m, /\*\*option \d+\*\*/, /^- /m, /^```ts$/m, /^\| --- \|/m]) expect(text).toMatch(block);
+  expect(answerFor(ask('bench:20000')).text).toBe(text);
+  expect(citedResources).toEqual([]);
+});
+
 test('says which turn of the conversation the fallback answers', async () => {
   const messages: WireMessage[] = [...ask('one'), { role: 'assistant', content: 'ok' }, ...ask('what about the weather?')];
   const res = await chat({ botId: 'demo-turn', messages, stream: false });

@@ -96,17 +96,22 @@ const TOPICS: readonly Topic[] = [
 ];
 
 const ECHO_PREFIX = 'echo:';
+const BENCH_COMMAND = /^bench:(\d+)$/;
+/** Far above what a benchmark asks for, far below what would hold the agent up. */
+const BENCH_MAX_BYTES = 1_000_000;
 
 /**
  * Chooses the reply to a conversation whose last message is the visitor's.
  * A message starting with `echo:` is answered with the rest of it, so tests can
- * decide a reply's exact text.
+ * decide a reply's exact text; `bench:<bytes>` with {@link benchDocument}.
  */
 export function answerFor(messages: readonly WireMessage[]): Answer {
   const question = messages.at(-1)?.content ?? '';
   if (question.startsWith(ECHO_PREFIX)) {
     return { text: question.slice(ECHO_PREFIX.length).trimStart(), citedResources: [] };
   }
+  const bench = BENCH_COMMAND.exec(question.trim());
+  if (bench) return { text: benchDocument(Math.min(Number(bench[1]), BENCH_MAX_BYTES)), citedResources: [] };
   const topic = TOPICS.find(({ pattern }) => pattern.test(question));
   if (topic) return { text: topic.text, citedResources: topic.citedResources };
   return { text: fallback(question, messages), citedResources: [] };
@@ -121,4 +126,36 @@ function fallback(question: string, messages: readonly WireMessage[]): string {
     '',
     'You can ask me about **pricing**, **installing** the widget, its **features**, or the **languages** it speaks.',
   ].join('\n');
+}
+
+/**
+ * A long markdown reply of about `bytes` bytes, for benchmarks: numbered sections that
+ * cycle through headings, paragraphs with inline markup, lists, code and tables, so a
+ * streaming renderer meets every kind of block many times. It stops at the first section
+ * boundary past `bytes`, and has no randomness: a size always gives the same text.
+ * `firstSection` shifts the cycle, so documents of a stored conversation differ.
+ */
+export function benchDocument(bytes: number, firstSection = 1): string {
+  const sections: string[] = [];
+  for (let n = firstSection, length = 0; length < bytes; n++) {
+    const section = benchSection(n);
+    sections.push(section);
+    length += section.length + 2;
+  }
+  return sections.join('\n\n');
+}
+
+function benchSection(n: number): string {
+  switch (n % 5) {
+    case 0:
+      return `## Section ${n}\n\nThis part explains step ${n} of the setup, in plain words and short sentences.`;
+    case 1:
+      return `Set **option ${n}** with \`data-option-${n}="on"\`, then read the [guide to option ${n}](https://example.com/docs/${n}) for the details that matter.`;
+    case 2:
+      return `- The launcher opens the panel (${n})\n- Replies stream in as they are written\n- The conversation survives a reload`;
+    case 3:
+      return `\`\`\`ts\nconst widget = mount({ botId: 'demo-${n}' });\nwidget.on('message', (reply) => console.log(reply.content));\nawait widget.send('Hello');\n\`\`\``;
+    default:
+      return `| Step | Value | Note |\n| --- | ---: | --- |\n| ${n} | ${n * 7} | first |\n| ${n + 1} | ${(n + 1) * 7} | second |`;
+  }
 }

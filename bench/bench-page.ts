@@ -1,0 +1,109 @@
+// The pages the benchmark drives, one browser context each, and what it does in them.
+import { test, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { markdownChunkName } from '../src/embed/markdown-chunk.ts';
+import { conversationKey } from '../src/state/storage.ts';
+import type { ChatMessage } from '../src/state/types.ts';
+import { benchPort } from './global-setup.ts';
+import { openCdp } from './measure.ts';
+import { installProbes } from './probes.ts';
+
+/** Pages load from here; the agent answers on another origin, as on a real site. */
+export const pageOrigin = `http://127.0.0.1:${benchPort}`;
+export const agentOrigin = `http://localhost:${benchPort}`;
+// The demo agent answers bot ids starting with `demo`.
+export const botId = 'demo-bench';
+/** The script-tag page with the widget for the bench's agent; `options` become more `data-*` attributes. */
+export const widgetPage = (options: Record<string, string> = {}) =>
+  `${pageOrigin}/script-tag?${new URLSearchParams({ 'bot-id': botId, 'api-base': agentOrigin, ...options })}`;
+export const markdownChunkUrl = `${pageOrigin}/dist/${markdownChunkName}`;
+
+/** One page in a context of its own: fresh storage, the probes installed, counters on. */
+export interface BenchPage {
+  page: Page;
+  cdp: CDPSession;
+  /** Whether the page has asked for the markdown stack so far. */
+  hasFetchedMarkdown(): boolean;
+  close(): Promise<void>;
+}
+
+export interface PageSetup {
+  /** Serve this instead of the script tag's file: '' for a page without a script. */
+  script?: string;
+  /** The conversation the widget finds in localStorage. */
+  stored?: readonly ChatMessage[];
+}
+
+export async function openPage(browser: Browser, { script, stored }: PageSetup = {}): Promise<BenchPage> {
+  const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? null });
+  await context.addInitScript(installProbes);
+  if (stored) {
+    const entry = { origin: pageOrigin, key: conversationKey(botId), value: JSON.stringify({ version: 1, messages: stored }) };
+    await context.addInitScript(({ origin, key, value }) => {
+      if (location.origin === origin) localStorage.setItem(key, value);
+    }, entry);
+  }
+  // Every page-load variant gets its script the same way, so only its content differs.
+  if (script !== undefined) await context.route('**/dist/tinytalk-widget.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
+  const page = await context.newPage();
+  let hasFetchedMarkdown = false;
+  page.on('request', (request) => {
+    if (request.url() === markdownChunkUrl) hasFetchedMarkdown = true;
+  });
+  return { page, cdp: await openCdp(page), hasFetchedMarkdown: () => hasFetchedMarkdown, close: () => context.close() };
+}
+
+/**
+ * Loads the markdown stack into the page ahead of the measured action. The widget's own
+ * import of the same URL then resolves from the module map, so the figures are the
+ * widget's rendering, not the network and the parsing of the chunk.
+ */
+export async function preloadMarkdown(page: Page): Promise<void> {
+  await page.evaluate(async (url) => void (await import(url)), markdownChunkUrl);
+}
+
+/** Resolves once the widget's shadow root holds a match for `selector`. */
+export async function rendered(page: Page, selector: string): Promise<void> {
+  await page.evaluate(
+    (selector) =>
+      new Promise<void>((done) => {
+        const shadow = document.querySelector('tinytalk-chat')?.shadowRoot;
+        if (!shadow) throw new Error('The widget is not mounted');
+        const check = () => {
+          if (!shadow.querySelector(selector)) return;
+          observer.disconnect();
+          done();
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(shadow, { subtree: true, childList: true, attributes: true });
+        check();
+      }),
+    selector,
+  );
+}
+
+/** A reply rendered as markdown (replies show as plain text until the markdown stack is in). */
+export const markdownReply = '[data-role="assistant"] .markdown:not(.plain)';
+
+/** Clicks the launcher where it is, so no actionability polling runs inside a measurement. */
+export async function launcherClick(page: Page): Promise<() => Promise<void>> {
+  const box = await page.locator('tinytalk-chat').getByRole('button', { name: 'Open chat' }).boundingBox();
+  if (!box) throw new Error('No launcher');
+  return () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Runs in the page: scrolls the message list from its end to its top, a step per frame, over `durationMs`. */
+export function scrollToTop(durationMs: number): Promise<void> {
+  const scroller = document.querySelector('tinytalk-chat')?.shadowRoot?.querySelector('.scroller');
+  if (!scroller) throw new Error('No message list');
+  const from = scroller.scrollTop;
+  const start = performance.now();
+  return new Promise((done) => {
+    const step = () => {
+      const progress = Math.min(1, (performance.now() - start) / durationMs);
+      scroller.scrollTop = from * (1 - progress);
+      if (progress < 1) requestAnimationFrame(step);
+      else done();
+    };
+    requestAnimationFrame(step);
+  });
+}
