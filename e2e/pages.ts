@@ -18,6 +18,16 @@ export function strictCsp(agentOrigins: readonly string[]): string {
   ].join('; ');
 }
 
+/**
+ * The strict policy plus Trusted Types: no string reaches an HTML or script sink unless
+ * a policy the site named made it. The two names are the widget's (see
+ * `src/ui/trusted-html.ts` and `src/markdown/sanitize.ts`); `dompurify` is absent on
+ * purpose, as the widget must not need it.
+ */
+export function trustedTypesCsp(agentOrigins: readonly string[]): string {
+  return [strictCsp(agentOrigins), "require-trusted-types-for 'script'", 'trusted-types tinytalk-widget tinytalk-widget#dompurify'].join('; ');
+}
+
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
@@ -30,17 +40,52 @@ function attributes(params: URLSearchParams, prefix: string): string {
     .join('');
 }
 
-function page(title: string, body: string, head = ''): string {
+/**
+ * Hostile stylesheets a test can add after host.css with `?host=<name>` (repeatable), each
+ * with the markup it needs. They copy what real sites do to every element, or over them all.
+ */
+const hostileSheets: Record<string, string> = {
+  'hostile-universal': '',
+  'hostile-layers': '',
+  'hostile-rem': '',
+  'hostile-elements': '',
+  'hostile-content-box': '',
+  // Before the page's content: the widget, appended to the body, comes after it.
+  'hostile-overlay': '<div id="host-overlay"></div>',
+};
+
+interface HostSheets {
+  links: string;
+  markup: string;
+}
+
+/**
+ * Splits `?host=` names off the query: their links and markup, and the other parameters.
+ * A name we have no sheet for is an error, not a quietly plain page.
+ */
+function hostSheets(params: URLSearchParams): [HostSheets, URLSearchParams] {
+  const names = params.getAll('host');
+  const markup = names.map((name) => {
+    const html = Object.hasOwn(hostileSheets, name) ? hostileSheets[name] : undefined;
+    if (html === undefined) throw new Error(`No host stylesheet ${JSON.stringify(name)}`);
+    return html;
+  });
+  const rest = new URLSearchParams(params);
+  rest.delete('host');
+  return [{ links: names.map((name) => `\n<link rel="stylesheet" href="/e2e/pages/${name}.css">`).join(''), markup: markup.join('') }, rest];
+}
+
+function page(title: string, body: string, head = '', host: HostSheets = { links: '', markup: '' }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<link rel="stylesheet" href="/e2e/pages/host.css">
+<link rel="stylesheet" href="/e2e/pages/host.css">${host.links}
 ${head}
 </head>
-<body>
+<body>${host.markup}
 <main id="host-content">
   <h1>${title}</h1>
   <p>A host page. <button type="button" id="host-button">Host button</button></p>
@@ -52,17 +97,24 @@ ${body}
 `;
 }
 
-/** A plain page with the script tag; every query parameter becomes a `data-*` attribute. */
+/**
+ * A plain page with the script tag; every query parameter but `host` (see {@link hostSheets})
+ * becomes a `data-*` attribute.
+ */
 export function scriptTagPage(params: URLSearchParams): string {
-  return page('Script tag page', `<script src="/dist/tinytalk-widget.js"${attributes(params, 'data-')} defer></script>`);
+  const [host, options] = hostSheets(params);
+  return page('Script tag page', `<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} defer></script>`, '', host);
 }
 
-/** A page that places `<tinytalk-chat>` itself; query parameters become its attributes. */
+/** A page that places `<tinytalk-chat>` itself; query parameters but `host` become its attributes. */
 export function elementPage(params: URLSearchParams): string {
+  const [host, options] = hostSheets(params);
   return page(
     'Element page',
-    `<section id="chat-box"><tinytalk-chat${attributes(params, '')}></tinytalk-chat></section>
+    `<section id="chat-box"><tinytalk-chat${attributes(options, '')}></tinytalk-chat></section>
 <script src="/dist/tinytalk-widget.js" defer></script>`,
+    '',
+    host,
   );
 }
 

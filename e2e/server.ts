@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoAgent } from './agent/agent.ts';
-import { elementPage, esmPage, scriptTagPage, strictCsp } from './pages.ts';
+import { elementPage, esmPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
@@ -53,11 +53,11 @@ export async function startTestServer(port: number): Promise<TestServer> {
         if (isHandled) return;
         const html = pageFor(url);
         if (html !== undefined) {
-          // A page asks for the strict policy with ?csp=strict; the rest of its query is options.
-          const isStrict = url.searchParams.get('csp') === 'strict';
+          // A page asks for a policy with ?csp=strict or ?csp=trusted-types; the rest of its query is options.
+          const csp = cspFor(url.searchParams.get('csp'), agentOrigins);
           res.writeHead(200, {
             'Content-Type': 'text/html; charset=utf-8',
-            ...(isStrict && { 'Content-Security-Policy': strictCsp(agentOrigins) }),
+            ...(csp && { 'Content-Security-Policy': csp }),
           });
           res.end(html);
           return;
@@ -78,6 +78,12 @@ export async function startTestServer(port: number): Promise<TestServer> {
         server.close(() => done());
       }),
   };
+}
+
+function cspFor(name: string | null, agentOrigins: readonly string[]): string | undefined {
+  if (name === 'strict') return strictCsp(agentOrigins);
+  if (name === 'trusted-types') return trustedTypesCsp(agentOrigins);
+  return undefined;
 }
 
 function pageFor(url: URL): string | undefined {

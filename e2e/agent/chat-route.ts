@@ -9,6 +9,7 @@ import { sendJsonAnswer } from './json-answer.ts';
 import { answerFor } from './knowledge-base.ts';
 import type { RequestLog } from './request-log.ts';
 import { streamAnswer } from './stream-answer.ts';
+import { xssAnswer } from './xss-answer.ts';
 
 /** What the chat route shares with the rest of the agent. */
 export interface ChatRouteOptions {
@@ -37,7 +38,7 @@ export function createChatRoute({ faults, requests, tokenDelayMs }: ChatRouteOpt
     const headers = fault === 'no-cors' ? {} : CHAT_CORS_HEADERS;
     if (fault && sendFaultResponse(res, fault, headers)) return;
     const meta = createCompletionMeta(request.model ?? DEFAULT_MODEL);
-    const answer = answerFor(request.messages);
+    const answer = fault === 'xss' ? xssAnswer() : answerFor(request.messages);
     if (request.stream) await streamAnswer(res, meta, answer, { tokenDelayMs, fault, headers });
     else await sendJsonAnswer(res, meta, answer, { messages: request.messages, fault, headers });
   };

@@ -30,6 +30,12 @@ export const FAULT_NAMES = [
   'stall',
   /** A 200 HTML error page, as a misconfigured proxy would send. */
   'html',
+  /**
+   * A normal reply whose text is every XSS payload of the suite and whose citations
+   * have hostile addresses and titles (see `xss-answer.ts`); streamed in slices cut
+   * anywhere, even inside a tag.
+   */
+  'xss',
 ] as const;
 
 /** The name of a fault the demo agent can be armed with. */

@@ -4,6 +4,7 @@ import { citations, completionChunk, PROVIDER_ERROR, type CompletionMeta } from 
 import type { FaultName } from './faults.ts';
 import type { Answer } from './knowledge-base.ts';
 import { createSseWriter } from './sse-writer.ts';
+import { sliceXssReply } from './xss-answer.ts';
 
 /** How to stream one reply. */
 export interface StreamAnswerOptions {
@@ -43,7 +44,7 @@ export async function streamAnswer(
   const sse = createSseWriter(res);
   sse.data(completionChunk(meta, { role: 'assistant', content: '' }));
   sse.comment('keep-alive');
-  const chunks = splitIntoChunks(answer.text);
+  const chunks = fault === 'xss' ? sliceXssReply(answer.text) : splitIntoChunks(answer.text);
   const delay = fault === 'slow' ? SLOW_DELAY_MS : tokenDelayMs;
   for (const content of chunks.slice(0, chunksToSend(chunks.length, fault))) {
     if (!(await watch.wait(delay))) return;

@@ -55,15 +55,22 @@ export function createBlockRenderer(): BlockRenderer {
       const text = normalize(source);
       if (!text.startsWith(previous)) reset();
       previous = text;
-      const oneShot = renderMarkdown(text);
       // Nothing rendered in pieces (a stored reply, a one-chunk reply): one render is enough.
-      if (finished.length === 0) return [oneShot];
+      if (finished.length === 0) return [renderMarkdown(text)];
       const tail = text.slice(finishedLength);
       const blocks = tail === '' ? finished : [...finished, renderMarkdown(tail)];
+      // Blocks rendered apart differ from the whole only through what reaches across
+      // blocks: reference definitions and raw HTML. Without them, skip the second render
+      // of the whole reply, a long task for a long reply.
+      if (!crossesBlocks.test(text)) return blocks;
+      const oneShot = renderMarkdown(text);
       return blocks.join('') === oneShot ? blocks : [oneShot];
     },
   };
 }
+
+/** A reference definition (`[id]: url`) or raw HTML (`<`): markdown that spans blocks. */
+const crossesBlocks = /^ {0,3}\[[^\]\n]+\]:|</m;
 
 /** marked reads CR and CRLF as LF; offsets into the source must count the same way. */
 function normalize(source: string): string {

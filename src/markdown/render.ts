@@ -29,7 +29,7 @@ const markdown = new Marked({
  * @returns Sanitised HTML.
  */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(removeSwallowingMarkup(markdown.parse(source, { async: false })));
+  return renderBlocks(lexBlocks(source));
 }
 
 /** Splits markdown into its top-level block tokens, as {@link renderMarkdown} would. */
@@ -39,5 +39,6 @@ export function lexBlocks(source: string): Token[] {
 
 /** Renders block tokens from {@link lexBlocks}, sanitized like {@link renderMarkdown}. */
 export function renderBlocks(tokens: Token[]): string {
-  return sanitizeHtml(removeSwallowingMarkup(markdown.parser(tokens)));
+  // Block by block: a tag left open in one paragraph must not hide the paragraphs after it.
+  return sanitizeHtml(tokens.map((token) => removeSwallowingMarkup(markdown.parser([token]))).join(''));
 }

@@ -25,6 +25,9 @@ const CONFIG: Config = {
     'background',
     // Parts are how the host page styles the widget: a reply must not wear them.
     'part', 'exportparts',
+    // Each hides an element (inert from keyboards and screen readers), and an
+    // element left open holds the rest of the reply.
+    'hidden', 'popover', 'inert',
   ],
   // DOMPurify's default list minus two groups whose content is worth keeping,
   // as an element left open holds the rest of the reply. MathML and SVG
@@ -59,6 +62,22 @@ function keepOnlyLanguageClass(element: Element): void {
   if (value === null) return;
   if (element.nodeName !== 'CODE' || !LANGUAGE_CLASS.test(value)) {
     element.removeAttribute('class');
+  }
+}
+
+/**
+ * A form's controls are also properties of the form: in `<form><input name=attributes>`,
+ * `form.attributes` is the input, and DOMPurify then removes the form with all it holds;
+ * a form left open holds the rest of the reply. Forms go anyway and their content stays
+ * (`FORBID_TAGS`), and so do ids and names (`FORBID_ATTR`): dropping those first keeps
+ * the content. The prototype's methods, because the form's own may be clobbered too.
+ */
+function unclobberForm(node: Node): void {
+  if (!(node instanceof HTMLFormElement)) return;
+  const named = Element.prototype.querySelectorAll.call(node, '[id], [name]');
+  for (const element of [node, ...named]) {
+    Element.prototype.removeAttribute.call(element, 'id');
+    Element.prototype.removeAttribute.call(element, 'name');
   }
 }
 
@@ -106,6 +125,42 @@ function replaceImage(element: Element): void {
   element.replaceWith(link);
 }
 
+/** The Trusted Types policy name under which DOMPurify parses replies. */
+const SANITIZER_POLICY_NAME = 'tinytalk-widget#dompurify';
+
+// The little of the Trusted Types API used here; lib.dom does not have it yet.
+type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+interface PolicyFactory {
+  createPolicy(name: string, rules: { createHTML(html: string): string; createScriptURL(url: string): string }): Policy;
+}
+
+/**
+ * The policy DOMPurify parses untrusted HTML with, on a page that enforces Trusted
+ * Types: `DOMParser` is a sink too. Without one DOMPurify would create its own policy
+ * named `dompurify`, a name the host page's own DOMPurify needs, and only one of the
+ * two would get it. Identity is right here because the only caller is our private
+ * instance, which hands the HTML to `DOMParser` to build an inert document (nothing in
+ * it runs or loads) and walks that. `undefined` where there is no Trusted Types, or
+ * where the page refuses the name: DOMPurify then parses the string as it is, which
+ * where Trusted Types are enforced yields an empty result, never unsanitised HTML.
+ */
+function createSanitizerPolicy(): Policy | undefined {
+  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
+  if (typeof factory?.createPolicy !== 'function') return undefined;
+  try {
+    return factory.createPolicy(SANITIZER_POLICY_NAME, {
+      createHTML: (html) => html,
+      // DOMPurify asks for script URLs only for attributes of elements it removes anyway.
+      createScriptURL: () => {
+        throw new TypeError('tinytalk-widget: replies have no script URLs');
+      },
+    });
+  } catch (error) {
+    console.error(`[tinytalk-widget] Could not create the Trusted Types policy "${SANITIZER_POLICY_NAME}": add it to the page's trusted-types directive.`, error);
+    return undefined;
+  }
+}
+
 /**
  * A private instance: the ESM build leaves DOMPurify to the app's bundler, so
  * the default export may be the very instance the app sanitises with, and our
@@ -117,7 +172,9 @@ function createPurifier(): Purifier {
   if (!purifier.isSupported) {
     throw new Error('sanitizeHtml needs a browser DOM; refusing to return unsanitised HTML');
   }
-  purifier.setConfig(CONFIG);
+  // `null`, not undefined: DOMPurify must not create a `dompurify` policy of its own.
+  purifier.setConfig({ ...CONFIG, TRUSTED_TYPES_POLICY: createSanitizerPolicy() ?? null });
+  purifier.addHook('beforeSanitizeElements', unclobberForm);
   purifier.addHook('afterSanitizeAttributes', keepOnlyLanguageClass);
   purifier.addHook('afterSanitizeAttributes', hardenLink);
   purifier.addHook('afterSanitizeAttributes', replaceImage);
