@@ -1,4 +1,6 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { englishStrings } from '../i18n/strings';
 import { optionsFromAttributes, resolveOptions, type ResolvedOptions, type WidgetOptions } from './options';
 
 let warn: MockInstance<typeof console.warn>;
@@ -38,6 +40,11 @@ describe('resolveOptions', () => {
       position: 'right',
       open: false,
       persist: 'local',
+      replyTimeout: 30_000,
+      stallTimeout: 20_000,
+      locale: 'en',
+      strings: englishStrings,
+      dir: 'ltr',
     });
     expect(warn).not.toHaveBeenCalled();
   });
@@ -56,8 +63,10 @@ describe('resolveOptions', () => {
       position: 'left',
       open: true,
       persist: 'session',
+      replyTimeout: 5000,
+      stallTimeout: 4000,
     };
-    expect(resolve(options)).toEqual({ botId: 'bot-1', apiKey: undefined, ...options });
+    expect(resolve(options)).toEqual({ botId: 'bot-1', apiKey: undefined, locale: 'en', strings: englishStrings, dir: 'ltr', ...options });
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -67,6 +76,9 @@ describe('resolveOptions', () => {
     ['persist', 'cookie', 'local'],
     ['stream', 'yes', true],
     ['open', 1, false],
+    ['replyTimeout', -5, 30_000],
+    ['stallTimeout', 'soon', 20_000],
+    ['locale', 'klingon', 'en'],
     ['starters', 'Opening hours?', []],
     ['starters', ['Opening hours?', 42], []],
   ])('replaces an invalid %s of %j by its default, warning once with the name, the value and the default', (name, value, fallback) => {
@@ -148,5 +160,38 @@ describe('optionsFromAttributes', () => {
 
   test('leaves out every attribute that is absent', () => {
     expect(optionsFromAttributes(attributes({}))).toEqual({});
+  });
+});
+
+describe('languages', () => {
+  test('a built-in locale, with a region or not, translates every text and the default title', () => {
+    const options = resolveOptions({ botId: 'b', locale: 'pt-BR' });
+    expect(options.locale).toBe('pt');
+    expect(options.strings.send).toBe('Enviar');
+    expect(options.title).toBe('Chat');
+    expect(options.placeholder).toBe('Digite uma mensagem…');
+  });
+
+  test('Arabic and Hebrew lay out right to left, with the launcher on the left unless placed', () => {
+    expect(resolveOptions({ botId: 'b', locale: 'he' })).toMatchObject({ dir: 'rtl', position: 'left' });
+    expect(resolveOptions({ botId: 'b', locale: 'ar', position: 'right' })).toMatchObject({ dir: 'rtl', position: 'right' });
+  });
+
+  test('follows the page language when no locale is given', () => {
+    document.documentElement.lang = 'de-AT';
+    try {
+      expect(resolveOptions({ botId: 'b' }).strings.openChat).toBe('Chat öffnen');
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  test('strings override any text, accessible names included, and unknown keys are reported', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const options = resolveOptions({ botId: 'b', strings: { send: 'Go', nonsense: 'x' } as never });
+    expect(options.strings.send).toBe('Go');
+    expect(options.strings.stop).toBe('Stop');
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

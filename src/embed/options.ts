@@ -1,3 +1,6 @@
+import { isRightToLeft, locales, matchLocale, type Locale } from '../i18n/locales/index';
+import type { Strings } from '../i18n/strings';
+
 /** Where the conversation survives a reload. */
 export type Persistence = 'local' | 'session' | 'none';
 /** Colour scheme; `auto` follows the visitor's `prefers-color-scheme`. */
@@ -40,6 +43,18 @@ export interface WidgetOptions {
   persist?: Persistence;
   /** Element or CSS selector to render into (inline mode) instead of floating over the page. */
   target?: string | HTMLElement;
+  /**
+   * The interface language: `en`, `es`, `fr`, `de`, `pt`, `ja`, `zh`, `ar` or `he` (a
+   * region such as `pt-BR` is fine). Default: the page's `<html lang>`, else English.
+   * Arabic and Hebrew lay the panel out right to left.
+   */
+  locale?: string;
+  /** Replaces any interface text, accessible names included, e.g. `{ send: 'Go' }`. */
+  strings?: Partial<Strings>;
+  /** Milliseconds to wait for a reply to start before saying the agent is not answering. Default 30000. */
+  replyTimeout?: number;
+  /** Milliseconds a started reply may pause before it counts as stalled. Default 20000. */
+  stallTimeout?: number;
 }
 
 /** Options with every default applied and every value checked; what the widget runs on. */
@@ -58,6 +73,12 @@ export interface ResolvedOptions {
   position: Position;
   open: boolean;
   persist: Persistence;
+  replyTimeout: number;
+  stallTimeout: number;
+  locale: Locale;
+  /** The locale's texts with the page's overrides. */
+  strings: Strings;
+  dir: 'ltr' | 'rtl';
 }
 
 /** Option names as attributes (`data-` prefixed on the script tag). */
@@ -77,6 +98,10 @@ export const attributeNames = {
   open: 'open',
   persist: 'persist',
   target: 'target',
+  replyTimeout: 'reply-timeout',
+  stallTimeout: 'stall-timeout',
+  locale: 'locale',
+  strings: 'strings',
 } as const satisfies Record<keyof WidgetOptions, string>;
 
 export const defaultApiBase = 'https://api.tinytalk.ai';
@@ -92,21 +117,30 @@ const choices = {
  * page: it is replaced by the default, with a console warning naming both.
  */
 export function resolveOptions(options: WidgetOptions): ResolvedOptions {
+  const locale = localeOf(options.locale);
+  const strings = { ...locales[locale], ...overrides(options.strings) };
+  const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
   const resolved: ResolvedOptions = {
     botId: options.botId,
     apiBase: text(options, 'apiBase', defaultApiBase),
     apiKey: text(options, 'apiKey'),
     model: text(options, 'model'),
     stream: flag(options, 'stream', true),
-    title: text(options, 'title', 'Chat'),
+    title: text(options, 'title', strings.title),
     welcomeMessage: text(options, 'welcomeMessage'),
     starters: starters(options.starters),
-    placeholder: text(options, 'placeholder', 'Type a message…'),
+    placeholder: text(options, 'placeholder', strings.placeholder),
     theme: choice(options, 'theme'),
     accentColor: text(options, 'accentColor'),
-    position: choice(options, 'position'),
+    // Right-to-left pages expect the launcher in the other corner.
+    position: options.position === undefined && dir === 'rtl' ? 'left' : choice(options, 'position'),
     open: flag(options, 'open', false),
     persist: choice(options, 'persist'),
+    replyTimeout: duration(options, 'replyTimeout', 30_000),
+    stallTimeout: duration(options, 'stallTimeout', 20_000),
+    locale,
+    strings,
+    dir,
   };
   if (resolved.apiKey) {
     console.warn('[tinytalk-widget] apiKey is visible to every visitor of this page. Use a public agent, or a proxy of your own that adds the key.');
@@ -125,13 +159,13 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
     if (name === 'stream' || name === 'open') options[name] = value === '' || value === attribute ? true : value;
-    else if (name === 'starters') options[name] = parseStarters(value);
+    else if (name === 'starters' || name === 'strings') options[name] = parseJson(value);
     else options[name] = value;
   }
   return options as Partial<WidgetOptions>;
 }
 
-function parseStarters(value: string): unknown {
+function parseJson(value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
@@ -173,6 +207,33 @@ function choice<Name extends keyof typeof choices>(options: WidgetOptions, name:
   if (typeof value === 'string' && allowed.includes(value)) return value as (typeof choices)[Name][number];
   warnInvalid(name, value, fallback);
   return fallback;
+}
+
+function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout', fallback: number): number {
+  const value: unknown = options[name];
+  if (value === undefined) return fallback;
+  const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof ms === 'number' && Number.isFinite(ms) && ms > 0) return ms;
+  warnInvalid(name, value, fallback);
+  return fallback;
+}
+
+function localeOf(value: unknown): Locale {
+  const fallback = matchLocale(typeof document === 'undefined' ? undefined : document.documentElement.lang) ?? 'en';
+  if (value === undefined || value === '') return fallback;
+  const locale = typeof value === 'string' ? matchLocale(value) : undefined;
+  if (locale) return locale;
+  warnInvalid('locale', value, fallback);
+  return fallback;
+}
+
+function overrides(value: unknown): Partial<Strings> {
+  if (value === undefined) return {};
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const entries = isObject ? Object.entries(value) : [];
+  const valid = entries.filter(([key, text]) => key in locales.en && typeof text === 'string');
+  if (!isObject || valid.length !== entries.length) warnInvalid('strings', value, Object.fromEntries(valid));
+  return Object.fromEntries(valid);
 }
 
 function starters(value: unknown): string[] {

@@ -1,6 +1,7 @@
 /**
- * Every text the widget shows or announces. `{name}` marks a value filled in at run time.
- * Host pages override any of them with the `strings` option (planned with `locale`).
+ * Every text the widget shows or announces, accessible names included. `{name}` marks a
+ * value filled in at run time. Host pages pick a built-in language with the `locale`
+ * option and override any text with the `strings` option.
  */
 export interface Strings {
   openChat: string;
@@ -13,6 +14,8 @@ export interface Strings {
   copy: string;
   copied: string;
   retry: string;
+  /** Retry's visible label while a 429's wait runs; `{seconds}` left. */
+  retryIn: string;
   sources: string;
   /** Name of the message list. */
   conversation: string;
@@ -22,6 +25,13 @@ export interface Strings {
   responding: string;
   /** Shown under a reply the visitor stopped. */
   stopped: string;
+  /** Shown under a reply cut because it was too long to keep. */
+  truncated: string;
+  offline: string;
+  /** Offline, with a message waiting in the composer. */
+  offlineWaiting: string;
+  /** After a 429, once the wait is over. */
+  errorRateLimitedOver: string;
   errorBadRequest: string;
   errorUnauthorized: string;
   errorForbidden: string;
@@ -37,6 +47,15 @@ export interface Strings {
   errorCut: string;
   errorProtocol: string;
   errorTimeout: string;
+  /** The default panel title. */
+  title: string;
+  /** The default composer placeholder. */
+  placeholder: string;
+  /** The button that appears when the reader has scrolled up while a reply arrives. */
+  jumpToLatest: string;
+  /** Feedback on a reply. */
+  helpful: string;
+  notHelpful: string;
 }
 
 /** The built-in English strings. */
@@ -51,11 +70,16 @@ export const englishStrings: Strings = {
   copy: 'Copy',
   copied: 'Copied',
   retry: 'Retry',
+  retryIn: 'Retry in {seconds}s',
   sources: 'Sources',
   conversation: 'Conversation',
   suggestions: 'Suggestions',
   responding: 'The assistant is responding…',
   stopped: 'Stopped',
+  truncated: 'This reply was too long to show in full.',
+  offline: 'You are offline. Replies will work again when the connection returns.',
+  offlineWaiting: 'You are offline. Your message will be sent when the connection returns.',
+  errorRateLimitedOver: 'You can try again now.',
   errorBadRequest: 'The assistant could not process this message.',
   errorUnauthorized: 'This chat is private, and its access key is missing or not valid.',
   errorForbidden: 'This chat has reached its usage limit, or is not allowed to use the requested model.',
@@ -69,6 +93,11 @@ export const englishStrings: Strings = {
   errorCut: 'The reply was cut off before it finished.',
   errorProtocol: 'The chat service sent an answer that could not be read.',
   errorTimeout: 'The chat service took too long to answer.',
+  title: 'Chat',
+  placeholder: 'Type a message…',
+  jumpToLatest: 'Jump to latest',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
 };
 
 /** Fills `{name}` placeholders. */

@@ -2,8 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { ChatRequest } from '../api/client';
 import { ChatError } from '../api/errors';
 import type { ChatEvent } from '../api/types';
-import { createChatModel, type ChatModelConfig, type ChatStatus } from './chat-model';
-import type { ConversationStore } from './storage';
+import { createChatModel, maxReplyLength, type ChatModelConfig, type ChatStatus } from './chat-model';
 import type { ChatMessage, MessageStatus } from './types';
 
 const citations = [{ id: 'kb-1', url: 'https://docs.example/hours', title: 'Hours' }];
@@ -33,7 +32,7 @@ function failsAfterWords(status: number): Reply {
 }
 
 /** A store in memory: what was last saved is what loads. */
-function memoryStore(initial: ChatMessage[] = []): ConversationStore & { saved: readonly ChatMessage[]; clears: number } {
+function memoryStore(initial: ChatMessage[] = []): ChatModelConfig['store'] & { saved: readonly ChatMessage[]; clears: number } {
   const store = {
     saved: initial as readonly ChatMessage[],
     clears: 0,
@@ -86,10 +85,11 @@ describe('send', () => {
     });
     await model.send('  Opening hours?  ');
     unsubscribe();
+    // The first words show at once; words arriving within 50 ms of them wait for the next step.
     expect(replies).toEqual([
       ['', 'streaming'],
       ['Nine ', 'streaming'],
-      ['Nine to five.', 'streaming'],
+      ['Nine ', 'streaming'],
       ['Nine to five.', 'streaming'],
       ['Nine to five.', 'done'],
     ]);
@@ -249,5 +249,70 @@ describe('reset', () => {
     expect(model.messages.value).toEqual([]);
     expect(store.saved).toEqual([]);
     expect(onReply).not.toHaveBeenCalled();
+  });
+});
+
+describe('limits and timing', () => {
+  test('cuts a runaway reply at the length it keeps, and marks it', async () => {
+    const { model } = setup({
+      replies: [
+        async function* () {
+          for (let i = 0; i < 30; i++) yield { type: 'text', delta: 'x'.repeat(maxReplyLength / 10) };
+        },
+      ],
+    });
+    await model.send('Go on forever');
+    const reply = model.messages.value.at(-1)!;
+    expect(reply.content).toHaveLength(maxReplyLength);
+    expect(reply).toMatchObject({ status: 'done', isTruncated: true });
+  });
+
+  test('after a 429 with Retry-After, retry waits until the agent said it may', async () => {
+    vi.useFakeTimers();
+    try {
+      const rateLimited: Reply = async function* () {
+        throw new ChatError({ type: 'http', status: 429, retryAfter: 3 });
+      };
+      const { model, requests } = setup({ replies: [rateLimited, answers] });
+      await model.send('Hello');
+      expect(model.messages.value.at(-1)?.retryAt).toBe(Date.now() + 3000);
+      await model.retry();
+      expect(requests).toHaveLength(1);
+      vi.advanceTimersByTime(3000);
+      await model.retry();
+      expect(requests).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('other tabs and leaving the page', () => {
+  test('takes in what another tab stored, keeping its own reply still in flight', async () => {
+    const { model } = setup({ replies: [hangsAfterWords] });
+    const sending = model.send('Hours?');
+    await vi.waitFor(() => expect(model.messages.value.at(-1)?.content).toBe('Nine to'));
+    const [turn, reply] = model.messages.value;
+    model.sync([turn!, { ...reply!, content: 'Ni' }, message('other-1', 'user', 'From the other tab')]);
+    expect(model.messages.value.map((each) => each.content)).toEqual(['Hours?', 'Nine to', 'From the other tab']);
+    model.stop();
+    await sending;
+  });
+
+  test('empties the conversation when another tab started a new one', () => {
+    const { model } = setup({ stored: [message('u1', 'user', 'Hi')] });
+    model.sync(null);
+    expect(model.messages.value).toEqual([]);
+  });
+
+  test('stores a reply in flight when the page goes away, and nothing after', async () => {
+    const { model, store } = setup({ replies: [hangsAfterWords] });
+    const sending = model.send('Hours?');
+    await vi.waitFor(() => expect(model.messages.value.at(-1)?.content).toBe('Nine to'));
+    model.leave();
+    expect(store.saved.at(-1)).toMatchObject({ content: 'Nine to', status: 'streaming' });
+    model.stop();
+    await sending;
+    expect(store.saved.at(-1)).toMatchObject({ status: 'streaming' });
   });
 });

@@ -1,7 +1,8 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatTransport } from '../api/client';
-import { isRetryable, toChatError, type ChatErrorInfo } from '../api/errors';
+import { ChatError, isRetryable, toChatError, type ChatErrorInfo } from '../api/errors';
 import type { WireMessage } from '../api/types';
+import { mergeConversation } from './merge';
 import type { ConversationStore } from './storage';
 import type { ChatMessage } from './types';
 
@@ -10,7 +11,7 @@ export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 
 export interface ChatModelConfig {
   transport: ChatTransport;
-  store: ConversationStore;
+  store: Pick<ConversationStore, 'load' | 'save' | 'clear'>;
   /** A reply finished (done, stopped or failed). */
   onReply?: (message: ChatMessage) => void;
   /** A reply failed. */
@@ -30,8 +31,33 @@ export interface ChatModel {
   retry(): Promise<void>;
   /** Forgets the conversation, here and in storage. */
   reset(): void;
+  /** Takes in the conversation another tab stored (null: that tab started a new one). */
+  sync(stored: readonly ChatMessage[] | null): void;
+  /**
+   * The page is going away: store the conversation now, reply in flight included, and
+   * nothing after (the browser is about to cut that reply, which is no failure).
+   */
+  leave(): void;
+  /** The page came back from the back-forward cache. */
+  resume(): void;
   dispose(): void;
 }
+
+/**
+ * Longest reply kept, in characters. A runaway reply (a model looping, a hostile agent)
+ * would otherwise grow until the page freezes; past this it is cut and says so.
+ */
+export const maxReplyLength = 100_000;
+
+/** While a reply streams it is stored this often, so a reload mid-reply keeps most of it. */
+const streamingSaveIntervalMs = 1000;
+
+/**
+ * Streamed text reaches the signals at most this often. Agents send a few characters
+ * per event, hundreds a second; each update re-renders the list and repaints, and twenty
+ * a second read as smoothly as text can be read.
+ */
+const textIntervalMs = 50;
 
 /** The conversation: its messages, the request in flight, and the actions on them. */
 export function createChatModel({ transport, store, onReply, onError }: ChatModelConfig): ChatModel {
@@ -41,7 +67,24 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
     const last = messages.value.at(-1);
     return last?.status === 'error' && last.error && isRetryable(last.error) ? last.id : undefined;
   });
+  /** Messages created in this tab: another tab's copy of them may be older. */
+  const ownIds = new Set<string>();
   let controller: AbortController | undefined;
+  let lastSave = 0;
+  let hasLeft = false;
+
+  function save(): void {
+    if (hasLeft) return;
+    lastSave = Date.now();
+    store.save(messages.value);
+  }
+
+  function append(message: Omit<ChatMessage, 'id' | 'createdAt'>): ChatMessage {
+    const created: ChatMessage = { id: createId(), createdAt: Date.now(), ...message };
+    ownIds.add(created.id);
+    messages.value = [...messages.value, created];
+    return created;
+  }
 
   function update(id: string, change: (message: ChatMessage) => ChatMessage): ChatMessage | undefined {
     let updated: ChatMessage | undefined;
@@ -49,38 +92,74 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
     return updated;
   }
 
+  function appendText(id: string, delta: string, request: AbortController): void {
+    update(id, (message) => {
+      const content = message.content + delta;
+      if (content.length <= maxReplyLength) return { ...message, content };
+      request.abort(new ChatError({ type: 'aborted', detail: 'The reply is too long.' }));
+      return { ...message, content: content.slice(0, maxReplyLength), isTruncated: true };
+    });
+    if (Date.now() - lastSave >= streamingSaveIntervalMs) save();
+  }
+
+  function fail(id: string, error: ChatError): ChatMessage | undefined {
+    const info = error.toInfo();
+    const failed = update(id, (message) => ({
+      ...message,
+      status: 'error',
+      error: info,
+      ...(info.retryAfter !== undefined && { retryAt: Date.now() + info.retryAfter * 1000 }),
+    }));
+    if (failed) onError?.(info, failed);
+    return failed;
+  }
+
   async function requestReply(): Promise<void> {
     const history = toWire(messages.value);
-    const reply: ChatMessage = { id: createId(), role: 'assistant', content: '', status: 'streaming', citedResources: [] };
     const request = new AbortController();
     controller = request;
-    batch(() => {
-      messages.value = [...messages.value, reply];
+    const reply = batch(() => {
       status.value = 'submitted';
+      return append({ role: 'assistant', content: '', status: 'streaming', citedResources: [] });
     });
-    store.save(messages.value);
+    save();
+
+    let pending = '';
+    let lastFlush = 0;
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      lastFlush = Date.now();
+      if (pending === '') return;
+      const text = pending;
+      pending = '';
+      batch(() => {
+        appendText(reply.id, text, request);
+        status.value = 'streaming';
+      });
+    };
 
     let finished: ChatMessage | undefined;
     try {
       for await (const event of transport({ messages: history, signal: request.signal })) {
-        batch(() => {
-          if (event.type === 'text') {
-            update(reply.id, (message) => ({ ...message, content: message.content + event.delta }));
-            status.value = 'streaming';
-          } else {
-            update(reply.id, (message) => ({ ...message, citedResources: event.citedResources }));
-          }
-        });
+        if (event.type === 'sources') {
+          update(reply.id, (message) => ({ ...message, citedResources: event.citedResources }));
+          continue;
+        }
+        pending += event.delta;
+        // The first words show at once; the rest in steps of textIntervalMs.
+        if (Date.now() - lastFlush >= textIntervalMs) flush();
+        else flushTimer ??= setTimeout(flush, textIntervalMs);
       }
+      flush();
       finished = update(reply.id, (message) => ({ ...message, status: 'done' }));
     } catch (caught) {
+      // Whatever arrived before the failure is part of the reply.
+      flush();
       const error = toChatError(caught, request.signal);
-      if (error.type === 'aborted') {
-        finished = update(reply.id, (message) => ({ ...message, status: 'stopped' }));
-      } else {
-        finished = update(reply.id, (message) => ({ ...message, status: 'error', error: error.toInfo() }));
-        if (finished) onError?.(error.toInfo(), finished);
-      }
+      if (error.type !== 'aborted') finished = fail(reply.id, error);
+      else finished = update(reply.id, (message) => ({ ...message, status: message.isTruncated ? 'done' : 'stopped' }));
     } finally {
       if (controller === request) {
         controller = undefined;
@@ -89,7 +168,7 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
     }
     // A reset while the reply streamed removed it: nothing left to store or report.
     if (!finished) return;
-    store.save(messages.value);
+    save();
     onReply?.(finished);
   }
 
@@ -101,14 +180,16 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
       const content = text.trim();
       // One request at a time: a burst of Enter presses sends one turn.
       if (content === '' || status.value !== 'ready') return;
-      messages.value = [...messages.value, { id: createId(), role: 'user', content, status: 'done', citedResources: [] }];
+      append({ role: 'user', content, status: 'done', citedResources: [] });
       await requestReply();
     },
     stop() {
       controller?.abort();
     },
     async retry() {
-      if (status.value !== 'ready' || retryableId.value === undefined) return;
+      const last = messages.value.at(-1);
+      // Before the wait a 429 asked for is over, trying again would only fail again.
+      if (status.value !== 'ready' || retryableId.value === undefined || (last?.retryAt ?? 0) > Date.now()) return;
       messages.value = messages.value.slice(0, -1);
       await requestReply();
     },
@@ -119,6 +200,21 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
         status.value = 'ready';
       });
       store.clear();
+    },
+    sync(stored) {
+      if (stored === null) {
+        controller?.abort();
+        messages.value = [];
+        return;
+      }
+      messages.value = mergeConversation(stored, messages.value, ownIds);
+    },
+    leave() {
+      save();
+      hasLeft = true;
+    },
+    resume() {
+      hasLeft = false;
     },
     dispose() {
       controller?.abort();

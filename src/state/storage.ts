@@ -3,11 +3,18 @@ import type { ChatErrorInfo, ChatErrorType } from '../api/errors';
 import type { Persistence } from '../embed/options';
 import type { ChatMessage, MessageStatus } from './types';
 
-/** Keeps one conversation across reloads. Never throws: storage may be full or forbidden. */
+/** Keeps one conversation, and the visitor's unsent draft, across reloads. Never throws: storage may be full or forbidden. */
 export interface ConversationStore {
   load(): ChatMessage[];
   save(messages: readonly ChatMessage[]): void;
+  /** Forgets the conversation (the draft stays: it is the visitor's next message). */
   clear(): void;
+  loadDraft(): string;
+  saveDraft(text: string): void;
+  /** The storage key, to recognise this conversation in `storage` events from other tabs. */
+  readonly key: string;
+  /** Where it lives; `storage` events come only for localStorage. */
+  readonly persist: Persistence;
 }
 
 /** Bumped when the stored shape changes; older data is then ignored, not misread. */
@@ -39,10 +46,30 @@ export function createConversationStore(persist: Persistence, key: string): Conv
     return persist === 'local' ? window.localStorage : window.sessionStorage;
   }
 
+  function read(slot: string): string | null {
+    try {
+      return storage()?.getItem(slot) ?? null;
+    } catch (error) {
+      warn(error);
+      return null;
+    }
+  }
+  function write(slot: string, value: string | null): void {
+    try {
+      if (value === null) storage()?.removeItem(slot);
+      else storage()?.setItem(slot, value);
+    } catch (error) {
+      warn(error);
+    }
+  }
+  const draftKey = `${key}:draft`;
+
   return {
+    key,
+    persist,
     load() {
+      const raw = read(key);
       try {
-        const raw = storage()?.getItem(key);
         return raw ? parseConversation(raw) : [];
       } catch (error) {
         warn(error);
@@ -50,24 +77,26 @@ export function createConversationStore(persist: Persistence, key: string): Conv
       }
     },
     save(messages) {
-      try {
-        storage()?.setItem(key, JSON.stringify({ version: schemaVersion, messages }));
-      } catch (error) {
-        warn(error);
-      }
+      write(key, JSON.stringify({ version: schemaVersion, messages }));
     },
     clear() {
-      try {
-        storage()?.removeItem(key);
-      } catch (error) {
-        warn(error);
-      }
+      write(key, null);
+    },
+    loadDraft() {
+      return read(draftKey) ?? '';
+    },
+    saveDraft(text) {
+      write(draftKey, text === '' ? null : text);
     },
   };
 }
 
-/** Reads stored JSON defensively: anything malformed is dropped, not trusted. */
-export function parseConversation(raw: string): ChatMessage[] {
+/**
+ * Reads stored JSON defensively: anything malformed is dropped, not trusted. A reply
+ * stored while streaming was interrupted by a reload, unless `isLive` (another tab is
+ * streaming it right now).
+ */
+export function parseConversation(raw: string, isLive = false): ChatMessage[] {
   const data: unknown = JSON.parse(raw);
   if (!isObject(data) || data.version !== schemaVersion || !Array.isArray(data.messages)) return [];
   return data.messages.filter(isStoredMessage).map((stored) => {
@@ -76,7 +105,7 @@ export function parseConversation(raw: string): ChatMessage[] {
       ...message,
       citedResources: parseCitedResources(stored.citedResources),
       // A reply still streaming when the page went away was interrupted, not lost.
-      status: stored.status === 'streaming' ? 'stopped' : stored.status,
+      status: stored.status === 'streaming' && !isLive ? 'stopped' : stored.status,
       ...(isErrorInfo(error) && { error }),
     };
   });

@@ -16,6 +16,12 @@ export interface ChatMessage {
   citedResources: CitedResource[];
   /** Why the reply failed, when `status` is `error`. */
   error?: ChatErrorInfo;
+  /** When the agent said to try again (ms since the epoch), after a 429 with `Retry-After`. */
+  retryAt?: number;
+  /** The reply was longer than the widget keeps, and was cut. */
+  isTruncated?: boolean;
+  /** When the message was created (ms since the epoch). */
+  createdAt?: number;
 }
 
 export type { CitedResource } from '../api/types';

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import type { ChatStatus } from '../state/chat-model';
 import type { ChatMessage } from '../state/types';
+import { plainText } from './plain-text';
 
 interface AnnouncerProps {
   status: ChatStatus;
@@ -20,7 +21,7 @@ export function Announcer({ status, lastMessage, strings }: AnnouncerProps) {
   useEffect(() => {
     const isBusy = status !== 'ready';
     if (isBusy && !wasBusy.current) setText(strings.responding);
-    if (!isBusy && wasBusy.current && lastMessage?.role === 'assistant' && lastMessage.status !== 'error') setText(lastMessage.content);
+    if (!isBusy && wasBusy.current && lastMessage?.role === 'assistant' && lastMessage.status !== 'error') setText(plainText(lastMessage.content));
     wasBusy.current = isBusy;
   }, [status, lastMessage, strings]);
   return (

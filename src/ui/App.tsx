@@ -1,11 +1,13 @@
-import type { ReadonlySignal, Signal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ResolvedOptions } from '../embed/options';
-import type { Strings } from '../i18n/strings';
 import type { ChatModel } from '../state/chat-model';
+import type { ComposerModel } from '../state/composer-model';
 import type { PanelModel } from '../state/panel-model';
+import { textColorOn } from './contrast';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
+import { useBodyScrollLock } from './scroll-lock';
 
 /** `floating`: launcher bubble and a panel over the page; `inline`: the panel fills its container. */
 export type DisplayMode = 'floating' | 'inline';
@@ -14,14 +16,14 @@ export interface AppProps {
   chat: ChatModel;
   panel: PanelModel;
   options: ReadonlySignal<ResolvedOptions>;
-  strings: Strings;
-  draft: Signal<string>;
+  composer: ComposerModel;
+  isOnline: ReadonlySignal<boolean>;
   mode: DisplayMode;
 }
 
 /** The widget's root: reads signals, renders, and sends user events to the models. */
-export function App({ chat, panel, options, strings, draft, mode }: AppProps) {
-  const { theme, position, accentColor } = options.value;
+export function App({ chat, panel, options, composer, isOnline, mode }: AppProps) {
+  const { theme, position, accentColor, strings, locale, dir } = options.value;
   const launcher = useRef<HTMLButtonElement>(null);
   // A panel open when the page loads must not steal focus from the page; one the
   // visitor opens takes it, so they can type at once.
@@ -42,16 +44,29 @@ export function App({ chat, panel, options, strings, draft, mode }: AppProps) {
     panel.close();
   }
 
+  // Text on the accent colour (from the option or the page's --tt-accent) is black or
+  // white, whichever contrasts more.
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const onAccent = textColorOn(getComputedStyle(element).getPropertyValue('--_accent'));
+    if (onAccent) element.style.setProperty('--tt-auto-on-accent', onAccent);
+  }, [accentColor, theme]);
+
   const isFloating = mode === 'floating';
   const isOpen = !isFloating || panel.isOpen.value;
+  // On phones the open panel covers the page, which must not scroll away underneath.
+  useBodyScrollLock(isFloating && isOpen);
   return (
-    <div class="root" data-theme={theme} data-mode={mode} data-position={position} style={accentColor ? { '--tt-option-accent': accentColor } : undefined}>
+    <div ref={root} class="root" lang={locale} dir={dir} data-theme={theme} data-mode={mode} data-position={position} style={accentColor ? { '--tt-option-accent': accentColor } : undefined}>
       {isOpen && (
         <Panel
           chat={chat}
           options={options.value}
           strings={strings}
-          draft={draft}
+          composer={composer}
+          isOnline={isOnline.value}
           isFloating={isFloating}
           autoFocus={isFloating && hasRendered.current}
           onClose={isFloating ? closeToLauncher : undefined}

@@ -1,16 +1,15 @@
-import type { Signal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
+import type { ComposerModel } from '../state/composer-model';
 import { SendIcon, StopIcon } from './icons';
 
 interface ComposerProps {
-  draft: Signal<string>;
+  composer: ComposerModel;
   /** A reply is on its way: the button stops it instead of sending. */
   isBusy: boolean;
   placeholder: string;
   strings: Strings;
   autoFocus: boolean;
-  onSend: (text: string) => void;
   onStop: () => void;
 }
 
@@ -18,9 +17,9 @@ interface ComposerProps {
 const maxHeightPx = 160;
 
 /** The message box: Enter sends, Shift+Enter breaks the line, Send turns into Stop while a reply streams. */
-export function Composer({ draft, isBusy, placeholder, strings, autoFocus, onSend, onStop }: ComposerProps) {
+export function Composer({ composer, isBusy, placeholder, strings, autoFocus, onStop }: ComposerProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const text = draft.value;
+  const text = composer.draft.value;
 
   useEffect(() => {
     if (autoFocus) textarea.current?.focus();
@@ -36,9 +35,7 @@ export function Composer({ draft, isBusy, placeholder, strings, autoFocus, onSen
 
   function submit(event?: Event): void {
     event?.preventDefault();
-    if (isBusy || text.trim() === '') return;
-    onSend(text);
-    draft.value = '';
+    composer.submit();
   }
 
   function onKeyDown(event: KeyboardEvent): void {
@@ -56,7 +53,7 @@ export function Composer({ draft, isBusy, placeholder, strings, autoFocus, onSen
         aria-label={strings.messageLabel}
         placeholder={placeholder}
         value={text}
-        onInput={(event) => (draft.value = event.currentTarget.value)}
+        onInput={(event) => composer.setDraft(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       {isBusy ? (

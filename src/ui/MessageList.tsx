@@ -55,13 +55,28 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
     return () => observer.disconnect();
   }, []);
 
+  // A reader who scrolled up stays where they are, with a way back down.
+  const [isAway, setIsAway] = useState(false);
   function trackPosition(): void {
     const element = scroller.current;
-    if (element) isAtBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomSlackPx;
+    if (!element) return;
+    isAtBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomSlackPx;
+    setIsAway(!isAtBottom.current);
+  }
+  function jumpToLatest(): void {
+    const element = scroller.current;
+    const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element?.scrollTo({ top: element.scrollHeight, behavior: isReduced ? 'auto' : 'smooth' });
+    isAtBottom.current = true;
   }
 
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
+      {isAway && (
+        <button type="button" class="jump" onClick={jumpToLatest}>
+          {strings.jumpToLatest}
+        </button>
+      )}
       <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} ref={content}>
         {welcomeMessage && isComplete && (
           <MessageView message={{ id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] }} strings={strings} isWelcome />

@@ -39,7 +39,10 @@ function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageVi
       )}
       {role === 'assistant' && <SourceList resources={message.citedResources} strings={strings} />}
       {status === 'stopped' && <p class="note">{strings.stopped}</p>}
-      {status === 'error' && message.error && <ErrorNotice text={describeError(message.error, strings)} strings={strings} onRetry={onRetry} />}
+      {message.isTruncated && <p class="note">{strings.truncated}</p>}
+      {status === 'error' && message.error && (
+        <ErrorNotice text={describeError(message.error, strings)} strings={strings} retryAt={message.retryAt} onRetry={onRetry} />
+      )}
       {isReply && status !== 'streaming' && content !== '' && (
         <div class="actions">
           <CopyButton text={content} strings={strings} />

@@ -1,19 +1,23 @@
-import type { Signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ResolvedOptions } from '../embed/options';
 import type { Strings } from '../i18n/strings';
 import type { ChatModel } from '../state/chat-model';
+import type { ComposerModel } from '../state/composer-model';
 import { Announcer } from './Announcer';
 import { Composer } from './Composer';
+import { keepFocusInside } from './focus-trap';
 import { Header } from './Header';
 import { loadMarkdown } from './markdown-loader';
 import { MessageList } from './MessageList';
+import { useMediaQuery } from './use-media-query';
+import { useVisualViewport } from './use-visual-viewport';
 
 interface PanelProps {
   chat: ChatModel;
   options: ResolvedOptions;
   strings: Strings;
-  draft: Signal<string>;
+  composer: ComposerModel;
+  isOnline: boolean;
   isFloating: boolean;
   autoFocus: boolean;
   /** Floating mode: hide the panel (Minimize, Escape). */
@@ -24,21 +28,37 @@ interface PanelProps {
 const titleId = 'tinytalk-title';
 
 /** The chat itself: a dialog over the page in floating mode, a region in inline mode. */
-export function Panel({ chat, options, strings, draft, isFloating, autoFocus, onClose }: PanelProps) {
+export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose }: PanelProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
   useEffect(loadMarkdown, []);
 
+  // On a phone the floating panel covers the screen: it is modal, and focus stays inside.
+  const isModal = useMediaQuery('(max-width: 639px)') && isFloating;
+  const section = useRef<HTMLElement>(null);
+  // Full screen, it fits the visual viewport, so the composer stays above the keyboard.
+  useVisualViewport(section, isModal);
+
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && onClose) {
       event.stopPropagation();
       onClose();
+    } else if (event.key === 'Tab' && isModal && section.current) {
+      keepFocusInside(event, section.current);
     }
   }
 
   return (
-    <section class="panel" part="panel" role={isFloating ? 'dialog' : 'region'} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <section
+      ref={section}
+      class="panel"
+      part="panel"
+      role={isFloating ? 'dialog' : 'region'}
+      aria-modal={isModal ? 'true' : undefined}
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+    >
       <Header title={options.title} titleId={titleId} strings={strings} onReset={chat.reset} onMinimize={onClose} />
       <MessageList
         messages={messages}
@@ -49,15 +69,12 @@ export function Panel({ chat, options, strings, draft, isFloating, autoFocus, on
         onRetry={chat.retry}
         onSend={chat.send}
       />
-      <Composer
-        draft={draft}
-        isBusy={status !== 'ready'}
-        placeholder={options.placeholder}
-        strings={strings}
-        autoFocus={autoFocus}
-        onSend={chat.send}
-        onStop={chat.stop}
-      />
+      {!isOnline && (
+        <p class="offline" role="status">
+          {composer.isWaitingForConnection.value ? strings.offlineWaiting : strings.offline}
+        </p>
+      )}
+      <Composer composer={composer} isBusy={status !== 'ready'} placeholder={options.placeholder} strings={strings} autoFocus={autoFocus} onStop={chat.stop} />
       <Announcer status={status} lastMessage={messages.at(-1)} strings={strings} />
     </section>
   );

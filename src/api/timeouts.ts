@@ -1,0 +1,43 @@
+import type { ChatTransport } from './client';
+import { ChatError } from './errors';
+
+/** How long a visitor waits before the widget gives up on a silent agent. */
+export interface Timeouts {
+  /** From sending to the first words of the reply, in ms. */
+  replyMs: number;
+  /** Between two parts of a reply once it has started, in ms. */
+  stallMs: number;
+}
+
+/**
+ * Wraps a transport so that an agent that never answers, or stops halfway, fails with a
+ * `timeout` error instead of leaving the visitor waiting forever. Text that arrived
+ * before the silence is kept by whoever consumes the events.
+ */
+export function withTimeouts(transport: ChatTransport, { replyMs, stallMs }: Timeouts): ChatTransport {
+  return async function* send(request) {
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) forwardAbort();
+    request.signal.addEventListener('abort', forwardAbort, { once: true });
+    let isTimedOut = false;
+    const giveUp = () => {
+      isTimedOut = true;
+      controller.abort();
+    };
+    let timer = setTimeout(giveUp, replyMs);
+    try {
+      for await (const event of transport({ ...request, signal: controller.signal })) {
+        clearTimeout(timer);
+        timer = setTimeout(giveUp, stallMs);
+        yield event;
+      }
+    } catch (error) {
+      if (isTimedOut) throw new ChatError({ type: 'timeout', detail: 'The agent went silent.' }, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', forwardAbort);
+    }
+  };
+}

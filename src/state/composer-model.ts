@@ -1,0 +1,50 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { ChatModel } from './chat-model';
+import type { ConversationStore } from './storage';
+
+export interface ComposerModel {
+  /** What the visitor is typing; survives a reload. */
+  draft: ReadonlySignal<string>;
+  /** The visitor sent while offline: the draft goes out when the connection returns. */
+  isWaitingForConnection: ReadonlySignal<boolean>;
+  setDraft(text: string): void;
+  /** Sends the draft, or keeps it to send once back online. */
+  submit(): void;
+  /** The connection is back: send what was waiting, and retry a reply the outage broke. */
+  reconnect(): void;
+}
+
+/** The message box's state: the draft and what happens to it when the visitor sends. */
+export function createComposerModel(chat: ChatModel, store: Pick<ConversationStore, 'loadDraft' | 'saveDraft'>, isOnline: ReadonlySignal<boolean>): ComposerModel {
+  const draft = signal(store.loadDraft());
+  const isWaitingForConnection = signal(false);
+
+  function setDraft(text: string): void {
+    draft.value = text;
+    store.saveDraft(text);
+  }
+
+  function submit(): void {
+    if (draft.value.trim() === '' || chat.status.value !== 'ready') return;
+    if (!isOnline.value) {
+      isWaitingForConnection.value = true;
+      return;
+    }
+    const text = draft.value;
+    isWaitingForConnection.value = false;
+    setDraft('');
+    void chat.send(text);
+  }
+
+  return {
+    draft,
+    isWaitingForConnection,
+    setDraft,
+    submit,
+    reconnect() {
+      const last = chat.messages.value.at(-1);
+      if (last?.error?.type === 'network' && chat.retryableId.value === last.id) void chat.retry();
+      else if (isWaitingForConnection.value) submit();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Relative luminance of an sRGB colour (WCAG 2). */
+function luminance([r, g, b]: readonly number[]): number {
+  const linear = (channel = 0) => {
+    const c = channel / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** The RGB channels of any CSS colour the browser knows, or undefined. */
+export function parseColor(color: string): number[] | undefined {
+  // A canvas normalises every CSS colour syntax to `#rrggbb` or `rgba(...)`.
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  context.fillStyle = '#010203';
+  context.fillStyle = color.trim();
+  const normalised = context.fillStyle;
+  if (normalised === '#010203' && color.trim().toLowerCase() !== '#010203') return undefined;
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(normalised);
+  if (hex) return hex.slice(1).map((part) => parseInt(part, 16));
+  return /rgba?\(([^)]+)\)/.exec(normalised)?.[1]?.split(',').slice(0, 3).map(Number);
+}
+
+/**
+ * Black or white, whichever has the higher contrast on `color`: text on a site's accent
+ * colour stays readable whatever the site picked.
+ */
+export function textColorOn(color: string): '#000000' | '#ffffff' | undefined {
+  const rgb = parseColor(color);
+  if (!rgb) return undefined;
+  const background = luminance(rgb);
+  const withWhite = 1.05 / (background + 0.05);
+  const withBlack = (background + 0.05) / 0.05;
+  return withBlack > withWhite ? '#000000' : '#ffffff';
+}
