@@ -69,3 +69,13 @@ test('the handle stops a streaming reply and resets the conversation', async ({ 
   const stored = await page.evaluate((key) => localStorage.getItem(key), `tinytalk-widget:conversation:${agent.botId}`);
   expect(stored).toBeNull();
 });
+
+test('avatar shows the agent\'s image in the launcher and beside the title', async ({ page, agent }) => {
+  await openScriptTagPage(page, agent, { avatar: '/e2e/pages/avatar.svg', title: 'Ana' });
+  const image = chat(page).launcher.locator('img');
+  await expect(image).toHaveAttribute('src', '/e2e/pages/avatar.svg');
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  await chat(page).launcher.click();
+  await expect(page.getByRole('dialog', { name: 'Ana' }).locator('header img')).toBeVisible();
+  await expect(chat(page).launcher).toHaveAccessibleName('Close chat');
+});

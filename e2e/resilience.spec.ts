@@ -190,3 +190,27 @@ test('a reply of 1 MB is cut to what the widget keeps, and says so', async ({ pa
   const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).messages[1].content.length, `tinytalk-widget:conversation:${agent.botId}`);
   expect(kept).toBe(100_000);
 });
+
+test('a stored 300-turn conversation opens at its latest message and scrolls back to the first', async ({ page, agent }) => {
+  const messages = Array.from({ length: 300 }, (_, index) => ({
+    id: `m${index}`,
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content: index % 2 === 0 ? `Question ${index / 2}` : `**Answer ${(index - 1) / 2}**\n\n- one point\n- another point\n\nAnd a [link](https://example.com/${index}).`,
+    status: 'done',
+    citedResources: [],
+  }));
+  await page.addInitScript(
+    ({ key, value }) => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    },
+    { key: `tinytalk-widget:conversation:${agent.botId}`, value: JSON.stringify({ version: 1, messages }) },
+  );
+  await openScriptTagPage(page, agent);
+  await chat(page).launcher.click();
+  await expect(chat(page).lastReply.getByText('Answer 149')).toBeInViewport();
+  await expect(chat(page).messages).toHaveCount(300);
+  await page.locator('tinytalk-chat .scroller').evaluate((scroller) => scroller.scrollTo({ top: 0 }));
+  await expect(chat(page).userTurns.first()).toHaveText('Question 0');
+  await expect(chat(page).userTurns.first()).toBeInViewport();
+});

@@ -35,6 +35,11 @@ export interface WidgetOptions {
   theme?: Theme;
   /** Any CSS colour for the launcher, the visitor's messages and buttons. */
   accentColor?: string;
+  /**
+   * URL of an image for the agent: in the launcher instead of the chat icon, and beside
+   * the title. A page with a CSP must allow it in `img-src`.
+   */
+  avatar?: string;
   /** Launcher corner in floating mode. Default `right`. */
   position?: Position;
   /** Start with the panel open. Default false. */
@@ -70,6 +75,7 @@ export interface ResolvedOptions {
   placeholder: string;
   theme: Theme;
   accentColor: string | undefined;
+  avatar: string | undefined;
   position: Position;
   open: boolean;
   persist: Persistence;
@@ -94,6 +100,7 @@ export const attributeNames = {
   placeholder: 'placeholder',
   theme: 'theme',
   accentColor: 'accent-color',
+  avatar: 'avatar',
   position: 'position',
   open: 'open',
   persist: 'persist',
@@ -132,6 +139,7 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     placeholder: text(options, 'placeholder', strings.placeholder),
     theme: choice(options, 'theme'),
     accentColor: text(options, 'accentColor'),
+    avatar: text(options, 'avatar'),
     // Right-to-left pages expect the launcher in the other corner.
     position: options.position === undefined && dir === 'rtl' ? 'left' : choice(options, 'position'),
     open: flag(options, 'open', false),
@@ -177,7 +185,7 @@ function warnInvalid(name: string, value: unknown, fallback: unknown): void {
   console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
 }
 
-type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor';
+type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor' | 'avatar';
 
 function text(options: WidgetOptions, name: TextOption): string | undefined;
 function text(options: WidgetOptions, name: TextOption, fallback: string): string;

@@ -21,7 +21,11 @@ export function Announcer({ status, lastMessage, strings }: AnnouncerProps) {
   useEffect(() => {
     const isBusy = status !== 'ready';
     if (isBusy && !wasBusy.current) setText(strings.responding);
-    if (!isBusy && wasBusy.current && lastMessage?.role === 'assistant' && lastMessage.status !== 'error') setText(plainText(lastMessage.content));
+    if (!isBusy && wasBusy.current) {
+      // A failed reply is announced by its alert; "responding" must not linger after it.
+      const isReply = lastMessage?.role === 'assistant' && lastMessage.status !== 'error';
+      setText(isReply ? plainText(lastMessage.content) : '');
+    }
     wasBusy.current = isBusy;
   }, [status, lastMessage, strings]);
   return (

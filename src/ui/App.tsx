@@ -4,10 +4,11 @@ import type { ResolvedOptions } from '../embed/options';
 import type { ChatModel } from '../state/chat-model';
 import type { ComposerModel } from '../state/composer-model';
 import type { PanelModel } from '../state/panel-model';
-import { textColorOn } from './contrast';
+import { contrastRatio, textColorOn } from './contrast';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
 import { useBodyScrollLock } from './scroll-lock';
+import { useMediaQuery } from './use-media-query';
 
 /** `floating`: launcher bubble and a panel over the page; `inline`: the panel fills its container. */
 export type DisplayMode = 'floating' | 'inline';
@@ -45,14 +46,22 @@ export function App({ chat, panel, options, composer, isOnline, mode }: AppProps
   }
 
   // Text on the accent colour (from the option or the page's --tt-accent) is black or
-  // white, whichever contrasts more.
+  // white, whichever contrasts more. Focus rings are in the accent colour where it stands
+  // out 3:1 from the panel (WCAG 1.4.11), else in the text colour: a pale accent on a
+  // light panel, or the default indigo on a dark one, would hide them.
   const root = useRef<HTMLDivElement>(null);
+  const isDarkScheme = useMediaQuery('(prefers-color-scheme: dark)');
   useLayoutEffect(() => {
     const element = root.current;
     if (!element) return;
-    const onAccent = textColorOn(getComputedStyle(element).getPropertyValue('--_accent'));
+    const style = getComputedStyle(element);
+    const accent = style.getPropertyValue('--_accent');
+    const onAccent = textColorOn(accent);
     if (onAccent) element.style.setProperty('--tt-auto-on-accent', onAccent);
-  }, [accentColor, theme]);
+    const ratio = contrastRatio(accent, style.getPropertyValue('--_background'));
+    if (ratio !== undefined && ratio < 3) element.style.setProperty('--tt-auto-focus', 'var(--_text)');
+    else element.style.removeProperty('--tt-auto-focus');
+  }, [accentColor, theme, isDarkScheme]);
 
   const isFloating = mode === 'floating';
   const isOpen = !isFloating || panel.isOpen.value;
@@ -72,7 +81,7 @@ export function App({ chat, panel, options, composer, isOnline, mode }: AppProps
           onClose={isFloating ? closeToLauncher : undefined}
         />
       )}
-      {isFloating && <Launcher isOpen={isOpen} strings={strings} onToggle={panel.toggle} buttonRef={launcher} />}
+      {isFloating && <Launcher isOpen={isOpen} avatar={options.value.avatar} strings={strings} onToggle={panel.toggle} buttonRef={launcher} />}
     </div>
   );
 }

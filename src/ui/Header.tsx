@@ -3,6 +3,8 @@ import { MinimizeIcon, NewIcon } from './icons';
 
 interface HeaderProps {
   title: string;
+  /** The agent's image, beside the title; decorative, the title names the panel. */
+  avatar: string | undefined;
   titleId: string;
   strings: Strings;
   onReset: () => void;
@@ -11,9 +13,12 @@ interface HeaderProps {
 }
 
 /** The panel's title bar with its conversation-level actions. */
-export function Header({ title, titleId, strings, onReset, onMinimize }: HeaderProps) {
+export function Header({ title, avatar, titleId, strings, onReset, onMinimize }: HeaderProps) {
+  // role="none": inside the dialog, which is not a sectioning element to a browser's
+  // accessibility tree, a header would be a second banner landmark of the host page.
   return (
-    <header class="header" part="header">
+    <header class="header" part="header" role="none">
+      {avatar && <img class="avatar" src={avatar} alt="" />}
       <h2 id={titleId} class="title">
         {title}
       </h2>

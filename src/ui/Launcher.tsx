@@ -5,13 +5,15 @@ import { loadMarkdown } from './markdown-loader';
 
 interface LauncherProps {
   isOpen: boolean;
+  /** The agent's image, shown instead of the chat icon. */
+  avatar: string | undefined;
   strings: Strings;
   onToggle: () => void;
   buttonRef: Ref<HTMLButtonElement>;
 }
 
 /** The bubble in the page corner that opens and closes the floating panel. */
-export function Launcher({ isOpen, strings, onToggle, buttonRef }: LauncherProps) {
+export function Launcher({ isOpen, avatar, strings, onToggle, buttonRef }: LauncherProps) {
   return (
     <button
       ref={buttonRef}
@@ -25,7 +27,7 @@ export function Launcher({ isOpen, strings, onToggle, buttonRef }: LauncherProps
       onPointerEnter={loadMarkdown}
       onFocus={loadMarkdown}
     >
-      {isOpen ? <CloseIcon /> : <ChatIcon />}
+      {isOpen ? <CloseIcon /> : avatar ? <img class="avatar" src={avatar} alt="" /> : <ChatIcon />}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import type { TargetedMouseEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import type { ChatMessage } from '../state/types';
@@ -42,7 +43,8 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
   const isComplete = renderedCount >= messages.length;
 
   // Replies grow between renders (markdown is painted frame by frame), so follow the
-  // content's size rather than the renders.
+  // content's size rather than the renders; and the list's own, which an on-screen
+  // keyboard shrinks on a phone.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || !content.current) return;
@@ -52,32 +54,38 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
     follow();
     const observer = new ResizeObserver(follow);
     observer.observe(content.current);
+    observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
   // A reader who scrolled up stays where they are, with a way back down.
   const [isAway, setIsAway] = useState(false);
+  const lastScrollTop = useRef(0);
   function trackPosition(): void {
     const element = scroller.current;
     if (!element) return;
-    isAtBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomSlackPx;
+    const { scrollTop } = element;
+    if (element.scrollHeight - scrollTop - element.clientHeight <= bottomSlackPx) isAtBottom.current = true;
+    // Only a move up leaves the end. The scroll event of our own follow() comes a frame
+    // late, when a fast reply may have grown past the slack: that is no reader leaving.
+    else if (scrollTop < lastScrollTop.current) isAtBottom.current = false;
+    lastScrollTop.current = scrollTop;
     setIsAway(!isAtBottom.current);
   }
-  function jumpToLatest(): void {
+  function jumpToLatest(event: TargetedMouseEvent<HTMLButtonElement>): void {
     const element = scroller.current;
     const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     element?.scrollTo({ top: element.scrollHeight, behavior: isReduced ? 'auto' : 'smooth' });
     isAtBottom.current = true;
+    // The button goes once the list is at the end: focus on it would fall back to the
+    // page. It goes to the conversation instead, where the reader wanted to be.
+    const button = event.currentTarget;
+    if ((button.getRootNode() as ShadowRoot | Document).activeElement === button) content.current?.focus({ preventScroll: true });
   }
 
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
-      {isAway && (
-        <button type="button" class="jump" onClick={jumpToLatest}>
-          {strings.jumpToLatest}
-        </button>
-      )}
-      <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} ref={content}>
+      <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} tabIndex={-1} ref={content}>
         {welcomeMessage && isComplete && (
           <MessageView message={{ id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] }} strings={strings} isWelcome />
         )}
@@ -86,6 +94,12 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
         ))}
       </div>
       {messages.length === 0 && starters.length > 0 && <Starters starters={starters} strings={strings} onPick={onSend} />}
+      {/* Last in the list, as it is shown: at its foot, just before the composer in the Tab order. */}
+      {isAway && (
+        <button type="button" class="jump" onClick={jumpToLatest}>
+          {strings.jumpToLatest}
+        </button>
+      )}
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
     >
-      <Header title={options.title} titleId={titleId} strings={strings} onReset={chat.reset} onMinimize={onClose} />
+      <Header title={options.title} avatar={options.avatar} titleId={titleId} strings={strings} onReset={chat.reset} onMinimize={onClose} />
       <MessageList
         messages={messages}
         welcomeMessage={options.welcomeMessage}

@@ -33,3 +33,12 @@ export function textColorOn(color: string): '#000000' | '#ffffff' | undefined {
   const withBlack = (background + 0.05) / 0.05;
   return withBlack > withWhite ? '#000000' : '#ffffff';
 }
+
+/** The WCAG 2 contrast ratio of two CSS colours, from 1 to 21; undefined if either is unknown. */
+export function contrastRatio(first: string, second: string): number | undefined {
+  const a = parseColor(first);
+  const b = parseColor(second);
+  if (!a || !b) return undefined;
+  const [lighter, darker] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (lighter + 0.05) / (darker + 0.05);
+}
