@@ -1,4 +1,4 @@
-import { chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
+import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
 
 /** Computed style of an element inside the widget's shadow root. */
 function shadowStyle(selector: string, property: string) {
@@ -78,4 +78,14 @@ test('avatar shows the agent\'s image in the launcher and beside the title', asy
   await chat(page).launcher.click();
   await expect(page.getByRole('dialog', { name: 'Ana' }).locator('header img')).toBeVisible();
   await expect(chat(page).launcher).toHaveAccessibleName('Close chat');
+});
+
+test('a site themes the widget from its own stylesheet through custom properties and ::part()', async ({ page, agent }) => {
+  const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, csp: 'strict', host: 'theme-parts' });
+  await page.goto(`/script-tag?${params}`);
+  await chat(page).launcher.click();
+  expect(await shadowStyle('.launcher', 'background-color')(page)).toBe('rgb(15, 118, 110)');
+  expect(await shadowStyle('.launcher', 'border-radius')(page)).toBe('12px');
+  expect(await shadowStyle('.header', 'background-color')(page)).toBe('rgb(240, 253, 250)');
+  expect(await shadowStyle('.panel', 'width')(page)).toBe('360px');
 });

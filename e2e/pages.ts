@@ -41,10 +41,12 @@ function attributes(params: URLSearchParams, prefix: string): string {
 }
 
 /**
- * Hostile stylesheets a test can add after host.css with `?host=<name>` (repeatable), each
- * with the markup it needs. They copy what real sites do to every element, or over them all.
+ * Stylesheets a test can add after host.css with `?host=<name>` (repeatable), each with the
+ * markup it needs. The hostile ones copy what real sites do to every element, or over them
+ * all; `theme-parts` themes the widget as a site's own stylesheet would.
  */
 const hostileSheets: Record<string, string> = {
+  'theme-parts': '',
   'hostile-universal': '',
   'hostile-layers': '',
   'hostile-rem': '',
