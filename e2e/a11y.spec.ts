@@ -3,7 +3,8 @@ import type * as Axe from 'axe-core';
 import { locales } from '../src/i18n/locales/index.ts';
 import { plainText } from '../src/ui/plain-text.ts';
 import { answerFor } from './agent/knowledge-base.ts';
-import { chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
+import { ask, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
+import { contrast } from './contrast.ts';
 
 declare global {
   interface Window {
@@ -14,13 +15,9 @@ declare global {
 }
 
 /** Says `text` and waits until the reply to it has finished, rendered as markdown. */
-async function ask(page: Page, text: string): Promise<void> {
-  const widget = chat(page);
-  const count = await widget.replies.count();
-  await widget.say(text);
-  await expect(widget.replies).toHaveCount(count + 1);
-  await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
-  await expect(widget.lastReply.locator('.markdown:not(.plain)')).toBeAttached();
+async function askMarkdown(page: Page, text: string): Promise<void> {
+  await ask(page, text);
+  await expect(chat(page).lastReply.locator('.markdown:not(.plain)')).toBeAttached();
 }
 
 /** A reply of `lines` short paragraphs, taller than the panel: `echo:` makes the agent say it. */
@@ -92,8 +89,8 @@ const states: A11yState[] = [
     name: 'finished, with sources, a table and a code block',
     attributes: { open: 'true' },
     async reach(page) {
-      await ask(page, 'What are your pricing plans?');
-      await ask(page, 'How do I install it?');
+      await askMarkdown(page, 'What are your pricing plans?');
+      await askMarkdown(page, 'How do I install it?');
       await expect(chat(page).lastReply.locator('pre')).toBeVisible();
       await expect(chat(page).lastReply.getByRole('list', { name: 'Sources' })).toBeVisible();
     },
@@ -138,7 +135,7 @@ const states: A11yState[] = [
     name: 'in the dark theme, finished and then failed',
     attributes: { open: 'true', theme: 'dark' },
     async reach(page, agent) {
-      await ask(page, 'What are your pricing plans?');
+      await askMarkdown(page, 'What are your pricing plans?');
       await agent.arm('500');
       await chat(page).say('hello');
       await expect(chat(page).button('Retry')).toBeVisible();
@@ -189,14 +186,14 @@ const states: A11yState[] = [
         document.querySelector('main')!.after(Object.assign(document.createElement('footer'), { textContent: 'Site footer' }));
       });
       await chat(page).launcher.click();
-      await ask(page, 'What are your pricing plans?');
+      await askMarkdown(page, 'What are your pricing plans?');
     },
   },
   {
     name: 'scrolled up, with Jump to latest',
     attributes: { open: 'true' },
     async reach(page) {
-      await ask(page, longEcho(30));
+      await askMarkdown(page, longEcho(30));
       await shadow(page, '.scroller').evaluate((element) => element.scrollTo({ top: 0 }));
       await expect(chat(page).button('Jump to latest')).toBeVisible();
     },
@@ -275,8 +272,8 @@ test.describe('screen readers', () => {
     const log = page.getByRole('dialog', { name: 'Chat' }).getByRole('log', { name: 'Conversation' });
     // The log is silent: the announcer says it once, not token by token.
     await expect(log).toHaveAttribute('aria-live', 'off');
-    await ask(page, 'echo: First answer.');
-    await ask(page, 'echo: Second answer.');
+    await askMarkdown(page, 'echo: First answer.');
+    await askMarkdown(page, 'echo: Second answer.');
     await expect(log.getByRole('article')).toHaveText(['Hi! Ask me anything.', 'echo: First answer.', 'First answer.', 'echo: Second answer.', 'Second answer.']);
   });
 
@@ -291,7 +288,7 @@ test.describe('screen readers', () => {
     const floatingAndInline: Attributes[] = [{ open: 'true' }, { target: '#chat-target' }];
     for (const attributes of floatingAndInline) {
       await openScriptTagPage(page, agent, attributes);
-      await ask(page, 'What are your pricing plans?');
+      await askMarkdown(page, 'What are your pricing plans?');
       // The host page's own <main>, and nothing else.
       expect(await pageLandmarks()).toEqual(['main']);
     }
@@ -314,7 +311,7 @@ test.describe('screen readers', () => {
       - button "Close chat" [expanded]
     `);
 
-    await ask(page, 'What are your pricing plans?');
+    await askMarkdown(page, 'What are your pricing plans?');
     await agent.arm('500');
     await chat(page).say('hello');
     await expect(chat(page).button('Retry')).toBeVisible();
@@ -354,26 +351,6 @@ test.describe('screen readers', () => {
   });
 });
 
-/** Parses the `rgb(r, g, b)` a computed style gives. */
-function channels(color: string): number[] {
-  const match = /rgba?\((\d+), (\d+), (\d+)/.exec(color);
-  if (!match) throw new Error(`Not an rgb() colour: ${color}`);
-  return match.slice(1, 4).map(Number);
-}
-
-/** The WCAG 2 contrast ratio of two computed colours. */
-function contrast(first: string, second: string): number {
-  const luminance = (color: string) => {
-    const [r = 0, g = 0, b = 0] = channels(color).map((channel) => {
-      const c = channel / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [lighter = 0, darker = 0] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-  return (lighter + 0.05) / (darker + 0.05);
-}
-
 /** Text and background colours of the parts painted in the accent colour. */
 function accentParts(page: Page) {
   return page.evaluate(() => {
@@ -398,7 +375,7 @@ test.describe('contrast', () => {
   for (const { accent, expected } of cases) {
     test(`text on the accent ${accent} is ${expected === 'rgb(0, 0, 0)' ? 'black' : 'white'}, at 4.5:1 or more`, async ({ page, agent }) => {
       await openScriptTagPage(page, agent, { open: 'true', 'accent-color': accent });
-      await ask(page, 'echo: Hi.');
+      await askMarkdown(page, 'echo: Hi.');
       const parts = await accentParts(page);
       for (const part of Object.values(parts)) {
         expect(part.text).toBe(expected);
@@ -420,7 +397,7 @@ test.describe('contrast', () => {
 
   test('text on the accent follows accentColor from the ESM build too', async ({ page, agent }) => {
     await openEsmPage(page, agent, { open: true, accentColor: '#ffe066' });
-    await ask(page, 'echo: Hi.');
+    await askMarkdown(page, 'echo: Hi.');
     expect((await accentParts(page)).userBubble).toEqual({ text: 'rgb(0, 0, 0)', background: 'rgb(255, 224, 102)' });
   });
 });
@@ -472,7 +449,7 @@ for (const phone of [
 
     test('keeps the composer and the latest message above a keyboard that shrinks the viewport', async ({ page, agent }) => {
       await openScriptTagPage(page, agent, { open: 'true' });
-      await ask(page, longEcho(20));
+      await askMarkdown(page, longEcho(20));
       await chat(page).composer.focus();
       // Android with interactive-widget=resizes-content, or any browser that resizes the page for its keyboard.
       const withKeyboard = { width: phone.width, height: phone.height - 300 };
@@ -490,7 +467,7 @@ for (const phone of [
 
     test('keeps the composer in view when only the visual viewport shrinks, as an on-screen keyboard does', async ({ page, agent }) => {
       await openScriptTagPage(page, agent, { open: 'true' });
-      await ask(page, longEcho(20));
+      await askMarkdown(page, longEcho(20));
       await chat(page).composer.focus();
       // iOS, and Android by default, shrink only the visual viewport under a keyboard;
       // 100dvh and position: fixed keep the full height. A desktop Chromium opens no
@@ -526,7 +503,7 @@ test.describe('scrolling while a reply streams', () => {
     await openScriptTagPage(page, agent, { open: 'true' });
     const widget = chat(page);
     const jump = widget.button('Jump to latest');
-    await ask(page, longEcho(20));
+    await askMarkdown(page, longEcho(20));
     await agent.arm('slow');
     // About 20 chunks, 300 ms apart: each one a new paragraph, so the list grows all along.
     await widget.say(longEcho(20, 'Part'));
@@ -562,7 +539,7 @@ test.describe('scrolling while a reply streams', () => {
   // than the slack in that frame made the list take it for the reader leaving, and stop following.
   test('keeps following when the scroll event of its own follow arrives after the reply grew again', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
-    await ask(page, longEcho(20));
+    await askMarkdown(page, longEcho(20));
     await expect.poll(() => distanceFromEnd(page)).toBeLessThanOrEqual(1);
     const left = await shadow(page, '.scroller').evaluate(async (scroller) => {
       const reply = [...scroller.querySelectorAll<HTMLElement>('[data-role]')].at(-1)!;
@@ -578,7 +555,7 @@ test.describe('scrolling while a reply streams', () => {
   test('with reduced motion, Jump to latest jumps at once instead of gliding', async ({ page, agent }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openScriptTagPage(page, agent, { open: 'true' });
-    await ask(page, longEcho(30));
+    await askMarkdown(page, longEcho(30));
     await shadow(page, '.scroller').evaluate((element) => element.scrollTo({ top: 0 }));
     await expect(chat(page).button('Jump to latest')).toBeVisible();
     const leftAfterClick = await shadow(page, '.jump').evaluate((button) => {
@@ -672,8 +649,8 @@ test.describe('languages', () => {
     await chat(page).composer.fill('مرحبا');
     expect((await direction(page)).composer).toEqual([true]);
     // The agent quotes a question it cannot answer: its reply starts in Arabic too.
-    await ask(page, 'مرحبا، كيف يمكنني المساعدة؟');
-    await ask(page, 'echo: Hello there.');
+    await askMarkdown(page, 'مرحبا، كيف يمكنني المساعدة؟');
+    await askMarkdown(page, 'echo: Hello there.');
     expect(await direction(page)).toEqual({ user: [true, false], reply: [true, false], composer: [false] });
 
     await openScriptTagPage(page, agent, { open: 'true', locale: 'he', persist: 'none' });

@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test';
-import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
+import { agentOrigin, ask, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
 
-/** Says `text` and waits until the reply to it has finished. */
-async function ask(page: Page, text: string): Promise<void> {
-  const widget = chat(page);
-  const count = await widget.replies.count();
-  await widget.say(text);
-  await expect(widget.replies).toHaveCount(count + 1);
-  await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
-}
 
 /** A composition or keyboard event to dispatch on the composer. */
 interface ComposerEvent {

@@ -77,3 +77,12 @@ export function chat(page: Page) {
     },
   };
 }
+
+/** Says `text` and waits until the reply to it has finished. */
+export async function ask(page: Page, text: string): Promise<void> {
+  const widget = chat(page);
+  const count = await widget.replies.count();
+  await widget.say(text);
+  await expect(widget.replies).toHaveCount(count + 1);
+  await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+}
