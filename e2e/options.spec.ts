@@ -89,3 +89,12 @@ test('a site themes the widget from its own stylesheet through custom properties
   expect(await shadowStyle('.header', 'background-color')(page)).toBe('rgb(240, 253, 250)');
   expect(await shadowStyle('.panel', 'width')(page)).toBe('360px');
 });
+
+test('each turn is an article named after who speaks, so a screen reader can tell them apart', async ({ page, agent }) => {
+  await openScriptTagPage(page, agent, { open: 'true' });
+  await chat(page).say('hello');
+  await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
+  const log = page.getByRole('log', { name: 'Conversation' });
+  await expect(log.getByRole('article', { name: 'You' })).toHaveText('hello');
+  await expect(log.getByRole('article', { name: 'Assistant' })).toHaveCount(1);
+});

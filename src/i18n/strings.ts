@@ -53,6 +53,9 @@ export interface Strings {
   placeholder: string;
   /** The button that appears when the reader has scrolled up while a reply arrives. */
   jumpToLatest: string;
+  /** Names of the turns, for screen readers moving through the conversation. */
+  you: string;
+  assistant: string;
   /** Feedback on a reply. */
   helpful: string;
   notHelpful: string;
@@ -96,6 +99,8 @@ export const englishStrings: Strings = {
   title: 'Chat',
   placeholder: 'Type a message…',
   jumpToLatest: 'Jump to latest',
+  you: 'You',
+  assistant: 'Assistant',
   helpful: 'Helpful',
   notHelpful: 'Not helpful',
 };

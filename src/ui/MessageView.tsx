@@ -31,7 +31,13 @@ function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageVi
   const { role, content, status } = message;
   const isReply = role === 'assistant' && !isWelcome;
   return (
-    <article class={`message ${role}`} data-role={role} data-status={status} data-welcome={isWelcome ? '' : undefined}>
+    <article
+      class={`message ${role}`}
+      aria-label={role === 'user' ? strings.you : strings.assistant}
+      data-role={role}
+      data-status={status}
+      data-welcome={isWelcome ? '' : undefined}
+    >
       {(content !== '' || status === 'streaming') && (
         <div class="bubble">
           <Content message={message} />

@@ -38,6 +38,8 @@ export const ar: Strings = {
   title: 'الدردشة',
   placeholder: 'اكتب رسالة…',
   jumpToLatest: 'الانتقال إلى الأحدث',
+  you: 'أنت',
+  assistant: 'المساعد',
   helpful: 'مفيد',
   notHelpful: 'غير مفيد',
 };

@@ -38,6 +38,8 @@ export const de: Strings = {
   title: 'Chat',
   placeholder: 'Nachricht schreiben …',
   jumpToLatest: 'Zur neuesten Nachricht',
+  you: 'Sie',
+  assistant: 'Assistent',
   helpful: 'Hilfreich',
   notHelpful: 'Nicht hilfreich',
 };

@@ -38,6 +38,8 @@ export const es: Strings = {
   title: 'Chat',
   placeholder: 'Escribe un mensaje…',
   jumpToLatest: 'Ir al último mensaje',
+  you: 'Tú',
+  assistant: 'Asistente',
   helpful: 'Útil',
   notHelpful: 'No útil',
 };

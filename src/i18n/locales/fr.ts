@@ -38,6 +38,8 @@ export const fr: Strings = {
   title: 'Chat',
   placeholder: 'Écrivez un message…',
   jumpToLatest: 'Aller au dernier message',
+  you: 'Vous',
+  assistant: 'Assistant',
   helpful: 'Utile',
   notHelpful: 'Pas utile',
 };

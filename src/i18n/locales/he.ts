@@ -38,6 +38,8 @@ export const he: Strings = {
   title: 'צ׳אט',
   placeholder: 'כתבו הודעה…',
   jumpToLatest: 'מעבר לאחרונה',
+  you: 'את/ה',
+  assistant: 'העוזר',
   helpful: 'עזר לי',
   notHelpful: 'לא עזר לי',
 };

@@ -38,6 +38,8 @@ export const ja: Strings = {
   title: 'チャット',
   placeholder: 'メッセージを入力…',
   jumpToLatest: '最新のメッセージへ',
+  you: 'あなた',
+  assistant: 'アシスタント',
   helpful: '役に立った',
   notHelpful: '役に立たなかった',
 };

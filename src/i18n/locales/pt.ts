@@ -38,6 +38,8 @@ export const pt: Strings = {
   title: 'Chat',
   placeholder: 'Digite uma mensagem…',
   jumpToLatest: 'Ir para a mais recente',
+  you: 'Você',
+  assistant: 'Assistente',
   helpful: 'Útil',
   notHelpful: 'Não foi útil',
 };

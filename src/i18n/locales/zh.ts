@@ -38,6 +38,8 @@ export const zh: Strings = {
   title: '聊天',
   placeholder: '输入消息…',
   jumpToLatest: '跳到最新消息',
+  you: '你',
+  assistant: '助手',
   helpful: '有帮助',
   notHelpful: '没有帮助',
 };
