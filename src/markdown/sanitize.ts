@@ -1,5 +1,6 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import { isHttpUrl, isSafeLinkUrl } from './safe-url';
+import { createTrustedTypesPolicy } from './trusted-types';
 
 /**
  * What survives of a reply's HTML: the formatting subset of HTML, links that
@@ -128,11 +129,7 @@ function replaceImage(element: Element): void {
 /** The Trusted Types policy name under which DOMPurify parses replies. */
 const SANITIZER_POLICY_NAME = 'tinytalk-widget#dompurify';
 
-// The little of the Trusted Types API used here; lib.dom does not have it yet.
 type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
-interface PolicyFactory {
-  createPolicy(name: string, rules: { createHTML(html: string): string; createScriptURL(url: string): string }): Policy;
-}
 
 /**
  * The policy DOMPurify parses untrusted HTML with, on a page that enforces Trusted
@@ -145,20 +142,13 @@ interface PolicyFactory {
  * where Trusted Types are enforced yields an empty result, never unsanitised HTML.
  */
 function createSanitizerPolicy(): Policy | undefined {
-  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
-  if (typeof factory?.createPolicy !== 'function') return undefined;
-  try {
-    return factory.createPolicy(SANITIZER_POLICY_NAME, {
-      createHTML: (html) => html,
-      // DOMPurify asks for script URLs only for attributes of elements it removes anyway.
-      createScriptURL: () => {
-        throw new TypeError('tinytalk-widget: replies have no script URLs');
-      },
-    });
-  } catch (error) {
-    console.error(`[tinytalk-widget] Could not create the Trusted Types policy "${SANITIZER_POLICY_NAME}": add it to the page's trusted-types directive.`, error);
-    return undefined;
-  }
+  return createTrustedTypesPolicy<Policy>(SANITIZER_POLICY_NAME, {
+    createHTML: (html: string) => html,
+    // DOMPurify asks for script URLs only for attributes of elements it removes anyway.
+    createScriptURL: () => {
+      throw new TypeError('tinytalk-widget: replies have no script URLs');
+    },
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TargetedMouseEvent } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import type { ChatMessage } from '../state/types';
 import { MessageView } from './MessageView';
@@ -40,6 +40,11 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
   const content = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
   const renderedCount = useRenderedCount(messages.length);
+  // One object for as long as the text stays, so the list's renders skip the welcome.
+  const welcome = useMemo<ChatMessage | undefined>(
+    () => (welcomeMessage ? { id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] } : undefined),
+    [welcomeMessage],
+  );
   const isComplete = renderedCount >= messages.length;
 
   // Replies grow between renders (markdown is painted frame by frame), so follow the
@@ -86,9 +91,7 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
       <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} tabIndex={-1} ref={content}>
-        {welcomeMessage && isComplete && (
-          <MessageView message={{ id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] }} strings={strings} isWelcome />
-        )}
+        {welcome && isComplete && <MessageView message={welcome} strings={strings} isWelcome />}
         {(isComplete ? messages : messages.slice(-renderedCount)).map((message) => (
           <MessageView key={message.id} message={message} strings={strings} onRetry={message.id === retryableId ? onRetry : undefined} />
         ))}

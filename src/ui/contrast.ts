@@ -7,10 +7,12 @@ function luminance([r, g, b]: readonly number[]): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
+// A canvas normalises every CSS colour syntax to `#rrggbb` or `rgba(...)`; one serves all.
+let context: CanvasRenderingContext2D | null | undefined;
+
 /** The RGB channels of any CSS colour the browser knows, or undefined. */
 export function parseColor(color: string): number[] | undefined {
-  // A canvas normalises every CSS colour syntax to `#rrggbb` or `rgba(...)`.
-  const context = document.createElement('canvas').getContext('2d');
+  context ??= document.createElement('canvas').getContext('2d');
   if (!context) return undefined;
   context.fillStyle = '#010203';
   context.fillStyle = color.trim();

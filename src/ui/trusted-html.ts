@@ -10,6 +10,8 @@
  * code outside the widget can use them to turn a string of its own into trusted HTML.
  */
 
+import { createTrustedTypesPolicy } from '../markdown/trusted-types';
+
 /** The policy name a site lists in its `trusted-types` directive. */
 const TRUSTED_TYPES_POLICY_NAME = 'tinytalk-widget';
 
@@ -18,34 +20,20 @@ export interface TrustedHtml {
   toString(): string;
 }
 
-// The little of the Trusted Types API this module uses.
 interface HtmlPolicy {
   createHTML(html: string): TrustedHtml;
-}
-interface PolicyFactory {
-  createPolicy(name: string, rules: { createHTML(html: string): string }): HtmlPolicy;
 }
 
 /** `undefined`: not created yet; `null`: there is no Trusted Types, or the page refused the name. */
 let policy: HtmlPolicy | null | undefined;
 
-/** Created on first use, so a page whose visitor never sees a reply never meets the name. */
+/**
+ * Created on first use, so a page whose visitor never sees a reply never meets the name.
+ * Where it cannot be created, strings still work where Trusted Types are not enforced;
+ * where they are, the patcher shows replies as plain text.
+ */
 function htmlPolicy(): HtmlPolicy | null {
-  if (policy !== undefined) return policy;
-  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
-  policy = null;
-  if (typeof factory?.createPolicy !== 'function') return policy;
-  try {
-    policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createHTML: (html) => html });
-  } catch (error) {
-    // The name is missing from the page's `trusted-types` list, or another script took
-    // it first and `'allow-duplicates'` is absent. Strings still work where Trusted
-    // Types are not enforced; where they are, the patcher shows replies as plain text.
-    console.error(
-      `[tinytalk-widget] Could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY_NAME}": list it in the page's trusted-types directive. Replies show as plain text meanwhile.`,
-      error,
-    );
-  }
+  policy ??= createTrustedTypesPolicy<HtmlPolicy>(TRUSTED_TYPES_POLICY_NAME, { createHTML: (html: string) => html }) ?? null;
   return policy;
 }
 
