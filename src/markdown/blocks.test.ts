@@ -57,6 +57,11 @@ describe('createBlockRenderer', () => {
     expect(html[0]).toContain('href="https://docs.example/guide"');
   });
 
+  test('shows a reply cut right after a heading marker without an empty heading', () => {
+    // A regression: a reply stopped at "## " was rendered exactly, as an empty <h2>.
+    expect(createBlockRenderer().update('# Features\n\nFor visitors.\n\n## ').join('')).not.toContain('<h2');
+  });
+
   test('starts over when the text is replaced rather than extended', () => {
     const renderer = createBlockRenderer();
     renderer.update('First reply.\n\nWith two blocks');

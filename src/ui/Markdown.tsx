@@ -5,12 +5,16 @@ import { useMarkdown } from './markdown-loader';
 
 interface MarkdownProps {
   source: string;
-  /** While true, the text grows: render it block by block, at most once per frame. */
-  isStreaming: boolean;
+  /**
+   * `streaming`: the text grows; render it block by block, at most once per frame.
+   * `cut`: it stopped short (stopped, failed); show it as it stood, half-written syntax
+   * settled (a lone `## ` is no empty heading). `done`: render exactly the whole reply.
+   */
+  progress: 'streaming' | 'cut' | 'done';
 }
 
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
-export function Markdown({ source, isStreaming }: MarkdownProps) {
+export function Markdown({ source, progress }: MarkdownProps) {
   const markdown = useMarkdown();
   const container = useRef<HTMLDivElement>(null);
   const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number } | null>(null);
@@ -25,10 +29,10 @@ export function Markdown({ source, isStreaming }: MarkdownProps) {
       state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0 };
     }
     const current = state.current;
-    if (!isStreaming) {
+    if (progress !== 'streaming') {
       cancelAnimationFrame(current.frame);
       current.frame = 0;
-      current.patch(current.renderer.finish(source));
+      current.patch(progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source));
       return;
     }
     // Chunks that arrive within one frame are rendered together.
@@ -36,7 +40,7 @@ export function Markdown({ source, isStreaming }: MarkdownProps) {
       current.frame = 0;
       current.patch(current.renderer.update(latest.current));
     });
-  }, [markdown, source, isStreaming]);
+  }, [markdown, source, progress]);
 
   useLayoutEffect(() => () => cancelAnimationFrame(state.current?.frame ?? 0), []);
 

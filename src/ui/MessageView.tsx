@@ -76,5 +76,5 @@ function Content({ message: { role, content, status } }: { message: ChatMessage 
       </span>
     );
   }
-  return <Markdown source={content} isStreaming={status === 'streaming'} />;
+  return <Markdown source={content} progress={status === 'stopped' || status === 'error' ? 'cut' : status === 'streaming' ? 'streaming' : 'done'} />;
 }
