@@ -1,8 +1,13 @@
-/** Parses the `rgb(r, g, b)` a computed style gives. */
+/**
+ * The 0-255 channels of a computed colour: `rgb(r, g, b)`, or `color(srgb r g b)` (0-1)
+ * for colours the stylesheet works out with relative colour syntax.
+ */
 export function channels(color: string): number[] {
-  const match = /rgba?\((\d+), (\d+), (\d+)/.exec(color);
-  if (!match) throw new Error(`Not an rgb() colour: ${color}`);
-  return match.slice(1, 4).map(Number);
+  const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(color);
+  if (rgb) return rgb.slice(1, 4).map(Number);
+  const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(color);
+  if (srgb) return srgb.slice(1, 4).map((channel) => Math.min(255, Math.max(0, Math.round(Number(channel) * 255))));
+  throw new Error(`Not an sRGB colour: ${color}`);
 }
 
 /** The WCAG 2 contrast ratio of two computed colours. */

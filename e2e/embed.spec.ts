@@ -6,6 +6,8 @@ test.describe('the script tag', () => {
     const widget = chat(page);
     await expect(widget.launcher).toHaveAccessibleName('Open chat');
     await expect(widget.launcher).toHaveAttribute('aria-expanded', 'false');
+    // The panel's styles wait until it first opens.
+    expect(await page.evaluate(() => document.querySelector('tinytalk-chat')!.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
 
     await widget.launcher.click();
     await expect(widget.launcher).toHaveAccessibleName('Close chat');
@@ -24,7 +26,7 @@ test.describe('the script tag', () => {
         hasGlobal: typeof window.TinyTalk?.mount === 'function' && window.TinyTalk.instance !== null,
       };
     });
-    expect(setup).toEqual({ parent: 'BODY', shadowMode: 'open', adoptedSheets: 1, styleElements: 0, hasGlobal: true });
+    expect(setup).toEqual({ parent: 'BODY', shadowMode: 'open', adoptedSheets: 2, styleElements: 0, hasGlobal: true });
     // CSP violations and script errors are reported as console errors.
     expect(consoleErrors).toEqual([]);
   });
@@ -98,6 +100,33 @@ test.describe('the script tag', () => {
       return { unchanged, afterDestroy: window.TinyTalk!.instance, elements: document.querySelectorAll('tinytalk-chat').length, otherConnected: other.element.isConnected };
     }, { botId: `${agent.botId}-other`, apiBase: agentOrigin });
     expect(result).toEqual({ unchanged: true, afterDestroy: null, elements: 1, otherConnected: true });
+  });
+
+  test('costs the page no storage read and no window listener until the panel first opens', async ({ page, agent }) => {
+    await page.addInitScript(() => {
+      const seen = { reads: 0, listeners: [] as string[] };
+      Object.assign(window, { seen });
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        if (key.startsWith('tinytalk')) seen.reads++;
+        return getItem.call(this, key);
+      };
+      const addEventListener = window.addEventListener;
+      window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+        seen.listeners.push(args[0]);
+        return addEventListener.apply(this, args);
+      } as Window['addEventListener'];
+    });
+    await openScriptTagPage(page, agent);
+    const seen = () => page.evaluate(() => (window as unknown as { seen: { reads: number; listeners: string[] } }).seen);
+    await expect(chat(page).launcher).toBeVisible();
+    expect(await seen()).toEqual({ reads: 0, listeners: [] });
+
+    await chat(page).launcher.click();
+    await expect(chat(page).composer).toBeVisible();
+    const opened = await seen();
+    expect(opened.reads).toBeGreaterThan(0);
+    expect(opened.listeners).toEqual(expect.arrayContaining(['storage', 'pagehide', 'online', 'offline']));
   });
 });
 

@@ -3,12 +3,8 @@ import { render } from 'preact';
 import { createChatClient, type ChatTransport } from '../api/client';
 import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
-import { createChatModel } from '../state/chat-model';
-import { createComposerModel } from '../state/composer-model';
-import { createConnectivity } from '../state/connectivity';
 import { createPanelModel } from '../state/panel-model';
-import { conversationKey, createConversationStore } from '../state/storage';
-import { syncAcrossTabs } from '../state/tab-sync';
+import { createSession, type Session } from '../state/session';
 import { App, type DisplayMode } from '../ui/App';
 import { createEmitter } from './emitter';
 import type { ResolvedOptions } from './options';
@@ -26,7 +22,7 @@ export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy'> {
 /** Renders a widget into `host`'s shadow root and wires its models together. */
 export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions, mode: DisplayMode): Widget {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow);
+  adoptStyles(shadow, 'launcher');
   const emitter = createEmitter<WidgetEvents>();
   const options = signal(initialOptions);
 
@@ -36,44 +32,52 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     const client = createChatClient({ apiBase, botId, stream, ...(apiKey && { apiKey }), ...(model && { model }) });
     return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
   };
-  const store = createConversationStore(initialOptions.persist, conversationKey(initialOptions.botId));
-  const chat = createChatModel({
-    transport,
-    store,
-    onReply: (message) => {
-      // A reply stopped before its first word is no message to report.
-      if (message.status !== 'error' && message.content !== '') emitter.emit('message', message);
-    },
-    onError: (error) => {
-      // The visitor reads plain words; the developer gets the details in the console.
-      console.warn('[tinytalk-widget] A reply failed:', error);
-      emitter.emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
-    },
-  });
-  const connectivity = createConnectivity(() => composer.reconnect());
-  const composer = createComposerModel(chat, store, connectivity.isOnline);
-  const stopSyncing = syncAcrossTabs(chat, store);
+  const session = signal<Session | undefined>(undefined);
+  /** The conversation and the panel's styles, made ready when first needed: opening the panel, or a host's send(). */
+  function ensureSession(): Session {
+    if (session.value) return session.value;
+    adoptStyles(shadow, 'panel');
+    session.value = createSession({
+      botId: initialOptions.botId,
+      persist: initialOptions.persist,
+      transport,
+      onReply: (message) => {
+        // A reply stopped before its first word is no message to report.
+        if (message.status !== 'error' && message.content !== '') emitter.emit('message', message);
+      },
+      onError: (error) => {
+        // The visitor reads plain words; the developer gets the details in the console.
+        console.warn('[tinytalk-widget] A reply failed:', error);
+        emitter.emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
+      },
+    });
+    return session.value;
+  }
   const isFloating = mode === 'floating';
   host.toggleAttribute('data-floating', isFloating);
-  const panel = createPanelModel(!isFloating || initialOptions.open, (isOpen) => emitter.emit(isOpen ? 'open' : 'close', undefined));
+  const isInitiallyOpen = !isFloating || initialOptions.open;
+  if (isInitiallyOpen) ensureSession();
+  const panel = createPanelModel(isInitiallyOpen, {
+    beforeOpen: ensureSession,
+    onChange: (isOpen) => emitter.emit(isOpen ? 'open' : 'close', undefined),
+  });
 
-  render(<App chat={chat} panel={panel} options={options} composer={composer} isOnline={connectivity.isOnline} mode={mode} />, shadow);
+  render(<App session={session} panel={panel} options={options} mode={mode} />, shadow);
 
   return {
     open: panel.open,
     close: () => isFloating && panel.close(),
     toggle: () => isFloating && panel.toggle(),
-    send: chat.send,
-    stop: chat.stop,
-    reset: chat.reset,
+    send: (text) => ensureSession().chat.send(text),
+    // Nothing to stop or forget before the first use: the stored conversation stays untouched.
+    stop: () => session.value?.chat.stop(),
+    reset: () => ensureSession().chat.reset(),
     on: emitter.on,
     update(next) {
       options.value = next;
     },
     dispose() {
-      chat.dispose();
-      connectivity.dispose();
-      stopSyncing();
+      session.value?.dispose();
       render(null, shadow);
       emitter.clear();
     },

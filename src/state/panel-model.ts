@@ -7,11 +7,19 @@ export interface PanelModel {
   toggle(): void;
 }
 
-/** Whether the floating panel is open; `onChange` hears every real change. */
-export function createPanelModel(isInitiallyOpen: boolean, onChange?: (isOpen: boolean) => void): PanelModel {
+export interface PanelModelConfig {
+  /** Runs just before the panel opens, so what it shows can be made ready first. */
+  beforeOpen?: () => void;
+  /** Hears every real change. */
+  onChange?: (isOpen: boolean) => void;
+}
+
+/** Whether the floating panel is open. */
+export function createPanelModel(isInitiallyOpen: boolean, { beforeOpen, onChange }: PanelModelConfig = {}): PanelModel {
   const isOpen = signal(isInitiallyOpen);
   function set(value: boolean): void {
     if (isOpen.value === value) return;
+    if (value) beforeOpen?.();
     isOpen.value = value;
     onChange?.(value);
   }

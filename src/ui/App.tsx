@@ -1,10 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ResolvedOptions } from '../embed/options';
-import type { ChatModel } from '../state/chat-model';
-import type { ComposerModel } from '../state/composer-model';
 import type { PanelModel } from '../state/panel-model';
-import { contrastRatio, textColorOn } from './contrast';
+import type { Session } from '../state/session';
+import { contrastRatio } from './contrast';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
 import { useBodyScrollLock } from './scroll-lock';
@@ -14,16 +13,15 @@ import { useMediaQuery } from './use-media-query';
 export type DisplayMode = 'floating' | 'inline';
 
 export interface AppProps {
-  chat: ChatModel;
+  /** The conversation, once the widget has been used; a closed launcher has none yet. */
+  session: ReadonlySignal<Session | undefined>;
   panel: PanelModel;
   options: ReadonlySignal<ResolvedOptions>;
-  composer: ComposerModel;
-  isOnline: ReadonlySignal<boolean>;
   mode: DisplayMode;
 }
 
 /** The widget's root: reads signals, renders, and sends user events to the models. */
-export function App({ chat, panel, options, composer, isOnline, mode }: AppProps) {
+export function App({ session, panel, options, mode }: AppProps) {
   const { theme, position, accentColor, strings, locale, dir } = options.value;
   const launcher = useRef<HTMLButtonElement>(null);
   // A panel open when the page loads must not steal focus from the page; one the
@@ -45,37 +43,41 @@ export function App({ chat, panel, options, composer, isOnline, mode }: AppProps
     panel.close();
   }
 
-  // Text on the accent colour (from the option or the page's --tt-accent) is black or
-  // white, whichever contrasts more. Focus rings are in the accent colour where it stands
-  // out 3:1 from the panel (WCAG 1.4.11), else in the text colour: a pale accent on a
-  // light panel, or the default indigo on a dark one, would hide them.
+  const isFloating = mode === 'floating';
+  const isOpen = !isFloating || panel.isOpen.value;
+
+  // Focus rings are in the accent colour where it stands out 3:1 from the panel (WCAG
+  // 1.4.11), else in the text colour: a pale accent on a light panel, or the default
+  // indigo on a dark one, would hide them. Reading computed colours forces the page's
+  // styles, so it waits until a ring can show: the panel open, or focus on the launcher.
   const root = useRef<HTMLDivElement>(null);
+  const [hasBeenFocused, setHasBeenFocused] = useState(isOpen);
   const isDarkScheme = useMediaQuery('(prefers-color-scheme: dark)');
   useLayoutEffect(() => {
     const element = root.current;
-    if (!element) return;
+    if (!element || !(hasBeenFocused || isOpen)) return;
     const style = getComputedStyle(element);
-    const accent = style.getPropertyValue('--_accent');
-    const onAccent = textColorOn(accent);
-    if (onAccent) element.style.setProperty('--tt-auto-on-accent', onAccent);
-    const ratio = contrastRatio(accent, style.getPropertyValue('--_background'));
+    const ratio = contrastRatio(style.getPropertyValue('--_accent'), style.getPropertyValue('--_background'));
     if (ratio !== undefined && ratio < 3) element.style.setProperty('--tt-auto-focus', 'var(--_text)');
     else element.style.removeProperty('--tt-auto-focus');
-  }, [accentColor, theme, isDarkScheme]);
+  }, [hasBeenFocused, isOpen, accentColor, theme, isDarkScheme]);
 
-  const isFloating = mode === 'floating';
-  const isOpen = !isFloating || panel.isOpen.value;
   // On phones the open panel covers the page, which must not scroll away underneath.
   useBodyScrollLock(isFloating && isOpen);
+  const current = session.value;
   return (
-    <div ref={root} class="root" lang={locale} dir={dir} data-theme={theme} data-mode={mode} data-position={position} style={accentColor ? { '--tt-option-accent': accentColor } : undefined}>
-      {isOpen && (
+    <div
+      ref={root}
+      class="root"
+      onFocusIn={hasBeenFocused ? undefined : () => setHasBeenFocused(true)}
+      lang={locale} dir={dir} data-theme={theme} data-mode={mode} data-position={position} style={accentColor ? { '--tt-option-accent': accentColor } : undefined}>
+      {isOpen && current && (
         <Panel
-          chat={chat}
+          chat={current.chat}
           options={options.value}
           strings={strings}
-          composer={composer}
-          isOnline={isOnline.value}
+          composer={current.composer}
+          isOnline={current.isOnline.value}
           isFloating={isFloating}
           autoFocus={isFloating && hasRendered.current}
           onClose={isFloating ? closeToLauncher : undefined}

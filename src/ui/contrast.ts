@@ -23,19 +23,6 @@ export function parseColor(color: string): number[] | undefined {
   return /rgba?\(([^)]+)\)/.exec(normalised)?.[1]?.split(',').slice(0, 3).map(Number);
 }
 
-/**
- * Black or white, whichever has the higher contrast on `color`: text on a site's accent
- * colour stays readable whatever the site picked.
- */
-export function textColorOn(color: string): '#000000' | '#ffffff' | undefined {
-  const rgb = parseColor(color);
-  if (!rgb) return undefined;
-  const background = luminance(rgb);
-  const withWhite = 1.05 / (background + 0.05);
-  const withBlack = (background + 0.05) / 0.05;
-  return withBlack > withWhite ? '#000000' : '#ffffff';
-}
-
 /** The WCAG 2 contrast ratio of two CSS colours, from 1 to 21; undefined if either is unknown. */
 export function contrastRatio(first: string, second: string): number | undefined {
   const a = parseColor(first);

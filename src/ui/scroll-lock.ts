@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'preact/hooks';
 
-/** Where the floating panel covers the whole screen: the phone layout of styles.css. */
+/** Where the floating panel covers the whole screen: the phone layout of panel.css. */
 const phoneQuery = '(max-width: 639px)';
 
 /** What `overflow` sets, saved and put back one by one: a page's lone `overflow-y` survives too. */

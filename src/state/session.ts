@@ -1,0 +1,46 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { ChatTransport } from '../api/client';
+import { createChatModel, type ChatModelConfig, type ChatModel } from './chat-model';
+import { createComposerModel, type ComposerModel } from './composer-model';
+import { createConnectivity } from './connectivity';
+import type { Persistence } from '../embed/options';
+import { conversationKey, createConversationStore } from './storage';
+import { syncAcrossTabs } from './tab-sync';
+
+/** Everything a conversation needs beyond the launcher. */
+export interface Session {
+  chat: ChatModel;
+  composer: ComposerModel;
+  isOnline: ReadonlySignal<boolean>;
+  /** Aborts the reply in flight and removes every listener the session added. */
+  dispose(): void;
+}
+
+export interface SessionConfig extends Pick<ChatModelConfig, 'onReply' | 'onError'> {
+  botId: string;
+  persist: Persistence;
+  transport: ChatTransport;
+}
+
+/**
+ * Reads the stored conversation and draft and starts following the network and the
+ * other tabs. A closed launcher needs none of it, so the widget creates a session on
+ * first use: the host page does not pay for it on every load.
+ */
+export function createSession({ botId, persist, transport, onReply, onError }: SessionConfig): Session {
+  const store = createConversationStore(persist, conversationKey(botId));
+  const chat = createChatModel({ transport, store, onReply, onError });
+  const connectivity = createConnectivity(() => composer.reconnect());
+  const composer = createComposerModel(chat, store, connectivity.isOnline);
+  const stopSyncing = syncAcrossTabs(chat, store);
+  return {
+    chat,
+    composer,
+    isOnline: connectivity.isOnline,
+    dispose() {
+      chat.dispose();
+      connectivity.dispose();
+      stopSyncing();
+    },
+  };
+}
