@@ -25,6 +25,12 @@ const replySizes = [5_000, 20_000, 80_000];
 /** The 80 KB reply streams for half a minute (4 ms a chunk): fewer runs keep the whole bench to a few minutes. */
 const runsOf = (size: number) => (size >= 80_000 ? Math.min(runs, 3) : runs);
 const storedTurns = 300;
+/**
+ * `BENCH_ONLY=load` (or `streaming`, `restore`, comma-separated) runs only those parts, for
+ * a quick look while working on one; the table is printed, results.json is left alone.
+ */
+const only = process.env.BENCH_ONLY?.split(',');
+const runsPart = (part: 'load' | 'streaming' | 'restore') => !only || only.includes(part);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -98,7 +104,7 @@ test('widget benchmark', async ({ browser }) => {
   const referenceScript = await buildReference();
   const log = (line: string) => console.log(`  ${line}`);
 
-  await test.step('page load', async () => {
+  if (runsPart('load')) await test.step('page load', async () => {
     const variants = [
       { name: 'no script', script: '', url: widgetPage() },
       { name: 'preact + signals', script: referenceScript, url: widgetPage() },
@@ -147,7 +153,7 @@ test('widget benchmark', async ({ browser }) => {
     report.add('load: widget / preact + signals', 'own CPU ratio', median(widgetOwn) / median(referenceOwn), '≤ 2');
   });
 
-  await test.step('streaming vs one-shot', async () => {
+  if (runsPart('streaming')) await test.step('streaming vs one-shot', async () => {
     for (const size of replySizes) {
       const scenario = `reply ${size / 1000} KB`;
       const text = await nonStreamedReply(`bench:${size}`);
@@ -176,7 +182,7 @@ test('widget benchmark', async ({ browser }) => {
     }
   });
 
-  await test.step(`restore and scroll ${storedTurns} turns`, async () => {
+  if (runsPart('restore')) await test.step(`restore and scroll ${storedTurns} turns`, async () => {
     const stored = storedConversation(storedTurns);
     for (let run = 1; run <= runs; run++) {
       log(`restore ${run}/${runs}`);
@@ -197,6 +203,7 @@ test('widget benchmark', async ({ browser }) => {
 
   const rows = report.rows();
   console.log(`\n${formatTable(rows)}\n`);
+  if (only) return;
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,

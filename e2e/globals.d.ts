@@ -5,7 +5,13 @@ import type { mount } from '../src/embed/mount.ts';
 declare global {
   interface Window {
     widget: WidgetHandle;
-    tinytalk: { mount: typeof mount };
+    tinytalkEsm: { mount: typeof mount };
+    /** Every event of `widget`, heard through `widget.on()`. */
     events: { name: string; payload: unknown }[];
+    /** The same, heard as DOM events on `widget.element`. */
+    domEvents: { name: string; payload: unknown }[];
+    /** The async snippet page: each event its calls listened to, with its detail. */
+    heard: [string, unknown][];
+    tinytalk?: { toggle(): void };
   }
 }

@@ -67,8 +67,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await page.keyboard.press('Enter');
     await ask(page, 'What are your pricing plans?');
     // From a source chip inside the conversation, not only from the composer.
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    await press(page, 'Shift+Tab', 4);
     await expect.poll(() => focused(page)).toBe('link Billing FAQ');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -87,14 +86,14 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await expect.poll(() => focused(page)).toBe('textbox Message');
   });
 
-  test('source chips, Copy and Retry are reached with Tab and work with Enter and Space', async ({ page, agent, context, baseURL }) => {
+  test('source chips, Copy, the ratings and Retry are reached with Tab and work with Enter and Space', async ({ page, agent, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await context.route('https://docs.tinytalk.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Docs</title>' }));
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).composer.focus();
     await ask(page, 'What are your pricing plans?');
 
-    expect(await press(page, 'Shift+Tab', 3)).toEqual(['button Copy', 'link Billing FAQ', 'link Pricing and plans']);
+    expect(await press(page, 'Shift+Tab', 5)).toEqual(['button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
     const [docs] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     expect(docs.url()).toBe('https://docs.tinytalk.example/pricing');
     await docs.close();
@@ -104,6 +103,9 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await page.keyboard.press('Space');
     await expect(chat(page).lastReply.getByRole('button', { name: 'Copy' })).toHaveAttribute('title', 'Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('| Team | $29 | 10,000 |');
+    expect(await press(page, 'Tab', 1)).toEqual(['button Helpful']);
+    await page.keyboard.press('Enter');
+    await expect(chat(page).lastReply.getByRole('button', { name: 'Helpful', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
     await agent.arm('500');
     await chat(page).composer.focus();
@@ -123,7 +125,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await ask(page, `echo: ${Array.from({ length: 30 }, (_, index) => `Line ${index + 1}.`).join('\n\n')}`);
     // The reader scrolls up from the keyboard.
     await press(page, 'Shift+Tab', 1);
-    await expect.poll(() => focused(page)).toBe('button Copy');
+    await expect.poll(() => focused(page)).toBe('button Not helpful');
     await page.keyboard.press('PageUp');
     await page.keyboard.press('PageUp');
     await expect(chat(page).button('Jump to latest')).toBeVisible();
@@ -150,7 +152,7 @@ test.describe('from the keyboard alone, on a phone', () => {
     await ask(page, 'What are your pricing plans?');
     await chat(page).composer.fill('Thanks');
 
-    const forward = await press(page, 'Tab', 8);
+    const forward = await press(page, 'Tab', 10);
     expect(forward).toEqual([
       'button Send',
       'button New conversation',
@@ -158,11 +160,24 @@ test.describe('from the keyboard alone, on a phone', () => {
       'link Pricing and plans',
       'link Billing FAQ',
       'button Copy',
+      'button Helpful',
+      'button Not helpful',
       'textbox Message',
       'button Send',
     ]);
-    const backward = await press(page, 'Shift+Tab', 8);
-    expect(backward).toEqual(['textbox Message', 'button Copy', 'link Billing FAQ', 'link Pricing and plans', 'button Minimize', 'button New conversation', 'button Send', 'textbox Message']);
+    const backward = await press(page, 'Shift+Tab', 10);
+    expect(backward).toEqual([
+      'textbox Message',
+      'button Not helpful',
+      'button Helpful',
+      'button Copy',
+      'link Billing FAQ',
+      'link Pricing and plans',
+      'button Minimize',
+      'button New conversation',
+      'button Send',
+      'textbox Message',
+    ]);
     expect(await isInPanel(page)).toBe(true);
   });
 
@@ -210,7 +225,7 @@ test.describe('focus rings', () => {
 
       // From the launcher back round the panel: forwards, Tab would leave the widget after the launcher.
       const seen: string[] = [];
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 10; i++) {
         const stop = await focused(page);
         const ring = await focusRing(page);
         expect({ stop, style: ring.style, width: ring.width }).toEqual({ stop, style: 'solid', width: '2px' });
@@ -222,6 +237,8 @@ test.describe('focus rings', () => {
         'button Close chat',
         'button Send',
         'textbox Message',
+        'button Not helpful',
+        'button Helpful',
         'button Copy',
         'link Billing FAQ',
         'link Pricing and plans',

@@ -132,3 +132,31 @@ export function esmPage(imports: Record<string, string>): string {
     `<script type="importmap">${JSON.stringify({ imports })}</script>`,
   );
 }
+
+/**
+ * The README's async snippet: `TinyTalk(...)` works before the script has arrived, its
+ * calls kept in `TinyTalk.q`. The same text as documented, so the test proves what users copy.
+ */
+export const asyncSnippetStub = 'window.TinyTalk=window.TinyTalk||function(){(TinyTalk.q=TinyTalk.q||[]).push(arguments)};';
+
+/**
+ * A page with the async snippet: the stub, then the calls in `?calls=<json array of
+ * argument lists>`, then the script tag (`async`) with the other parameters as `data-*`.
+ * Every event the calls subscribe to lands in `window.heard` as `[name, detail]`.
+ */
+export function asyncSnippetPage(params: URLSearchParams): string {
+  const options = new URLSearchParams(params);
+  options.delete('calls');
+  // JSON in an inline script: `<` escaped, so no value can close the script element.
+  const calls = (params.get('calls') ?? '[]').replace(/</g, '\\u003c');
+  return page(
+    'Async snippet page',
+    `<script>
+${asyncSnippetStub}
+window.heard = [];
+const listen = (name) => TinyTalk('on', name, (detail) => heard.push([name, detail]));
+for (const call of ${calls}) call[0] === 'listen' ? listen(call[1]) : TinyTalk(...call);
+</script>
+<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} async></script>`,
+  );
+}

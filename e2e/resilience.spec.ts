@@ -164,7 +164,7 @@ test.describe('configuration', () => {
   test('two widgets for different agents on one page keep separate conversations and storage', async ({ page, agent }) => {
     await openEsmPage(page, agent, { open: true });
     const otherBot = `${agent.botId}-second`;
-    await page.evaluate(({ botId, apiBase }) => window.tinytalk.mount({ botId, apiBase, target: '#chat-target' }), { botId: otherBot, apiBase: agentOrigin });
+    await page.evaluate(({ botId, apiBase }) => window.tinytalkEsm.mount({ botId, apiBase, target: '#chat-target' }), { botId: otherBot, apiBase: agentOrigin });
     const [floating, inline] = [page.getByRole('dialog'), page.getByRole('region', { name: 'Chat' })];
     await floating.getByRole('textbox', { name: 'Message' }).fill('pricing');
     await floating.getByRole('textbox', { name: 'Message' }).press('Enter');

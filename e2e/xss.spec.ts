@@ -253,7 +253,8 @@ async function showOneReplyPerPayload(page: Page, agent: Agent): Promise<ShownRe
   await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [key, JSON.stringify(stored)] as const);
   await page.reload();
   watchNavigations(page, tripwires);
-  await expect(widget.replies).toHaveCount(xssCases().length);
+  // Five hundred replies render in batches, frame by frame: slow on a loaded machine.
+  await expect(widget.replies).toHaveCount(xssCases().length, { timeout: 15_000 });
   return { tripwires, findings: await inspectAfterGrace(page), lightDomBefore };
 }
 

@@ -18,6 +18,17 @@ export function configureElement(element: HTMLElement, config: ElementConfig): v
   configs.set(element, config);
 }
 
+/** Set by the element class: applies new options as changed attributes would be. */
+let applyOptions: (element: TinyTalkChatElement) => void;
+
+/** Gives an element created by `mount()` new options, and applies them now. */
+export function reconfigureElement(element: HTMLElement, options: WidgetOptions): void {
+  const config = configs.get(element);
+  if (!config || !(element instanceof TinyTalkChatElement)) return;
+  configs.set(element, { ...config, options });
+  if (element.isConnected) applyOptions(element);
+}
+
 /** The widget an element currently runs, if any. */
 export function widgetOf(element: HTMLElement): Widget | undefined {
   return widgets.get(element);
@@ -50,6 +61,10 @@ const ElementBase: typeof HTMLElement = typeof HTMLElement === 'undefined' ? (cl
  * it renders inline and fills its parent; `mount()` also uses it for the floating widget.
  */
 export class TinyTalkChatElement extends ElementBase {
+  static {
+    applyOptions = (element) => element.#applyAttributes();
+  }
+
   static get observedAttributes(): string[] {
     return Object.values(attributeNames).map(elementAttribute);
   }

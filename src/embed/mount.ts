@@ -1,6 +1,19 @@
-import { configureElement, defineElement, destroyElement, tagName, widgetOf } from './element';
+import { configureElement, defineElement, destroyElement, reconfigureElement, tagName, widgetOf } from './element';
 import type { WidgetOptions } from './options';
-import type { WidgetHandle } from './types';
+import { createEmitter } from './emitter';
+import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
+
+/** Every event the element dispatches; a record, so that a new event cannot be left out. */
+const eventNames: Record<WidgetEventName, true> = {
+  open: true,
+  close: true,
+  'message:start': true,
+  'message:delta': true,
+  message: true,
+  error: true,
+  'citation:click': true,
+  feedback: true,
+};
 
 /**
  * Puts a widget on the page: floating over it (launcher bubble and panel), or inline in
@@ -19,18 +32,38 @@ export function mount(options: WidgetOptions): WidgetHandle {
   (target ?? document.body).append(element);
 
   // Connecting the element rendered it synchronously.
-  const widget = widgetOf(element);
-  if (!widget) throw new Error('tinytalk-widget: <tinytalk-chat> is registered by another copy of the widget on this page.');
+  if (!widgetOf(element)) throw new Error('tinytalk-widget: <tinytalk-chat> is registered by another copy of the widget on this page.');
+  // The handle's callbacks hear the element's events: a callback that throws is reported
+  // and does not stop the others, and destroy() drops them all.
+  const emitter = createEmitter<WidgetEvents>();
+  for (const name of Object.keys(eventNames) as WidgetEventName[]) {
+    element.addEventListener(name, (event) => emitter.emit(name, (event as CustomEvent<WidgetEvents[typeof name]>).detail));
+  }
+  let current = options;
+  // Changing botId, apiBase or persist starts another widget on the element: always ask for the one running now.
+  const widget = () => widgetOf(element);
   return {
     element,
-    open: widget.open,
-    close: widget.close,
-    toggle: widget.toggle,
-    send: widget.send,
-    stop: widget.stop,
-    reset: widget.reset,
-    on: widget.on,
-    destroy: () => destroyElement(element),
+    get messages() {
+      return widget()?.messages() ?? [];
+    },
+    open: () => widget()?.open(),
+    close: () => widget()?.close(),
+    toggle: () => widget()?.toggle(),
+    send: async (text) => widget()?.send(text),
+    stop: () => widget()?.stop(),
+    reset: () => widget()?.reset(),
+    on: emitter.on,
+    setOptions(next) {
+      if ('target' in next) console.warn('[tinytalk-widget] setOptions() cannot move the widget: target is ignored. Mount it again instead.');
+      const { target: _ignored, ...rest } = next as WidgetOptions;
+      current = { ...current, ...rest, target: current.target };
+      reconfigureElement(element, current);
+    },
+    destroy() {
+      destroyElement(element);
+      emitter.clear();
+    },
   };
 }
 

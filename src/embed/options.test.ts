@@ -43,6 +43,7 @@ describe('resolveOptions', () => {
       persist: 'local',
       replyTimeout: 30_000,
       stallTimeout: 20_000,
+      context: {},
       locale: 'en',
       strings: englishStrings,
       dir: 'ltr',
@@ -67,6 +68,7 @@ describe('resolveOptions', () => {
       persist: 'session',
       replyTimeout: 5000,
       stallTimeout: 4000,
+      context: { plan: 'pro', page: '/pricing' },
     };
     expect(resolve(options)).toEqual({ botId: 'bot-1', apiKey: undefined, locale: 'en', strings: englishStrings, dir: 'ltr', ...options });
     expect(warn).not.toHaveBeenCalled();
@@ -83,6 +85,8 @@ describe('resolveOptions', () => {
     ['locale', 'klingon', 'en'],
     ['starters', 'Opening hours?', []],
     ['starters', ['Opening hours?', 42], []],
+    ['context', 'pro', {}],
+    ['context', { plan: 'pro', seats: 3 }, { plan: 'pro' }],
   ])('replaces an invalid %s of %j by its default, warning once with the name, the value and the default', (name, value, fallback) => {
     expect(resolve({ [name]: value })[name as keyof ResolvedOptions]).toEqual(fallback);
     expect(warn).toHaveBeenCalledOnce();
@@ -137,6 +141,10 @@ describe('optionsFromAttributes', () => {
       accentColor: '#0a7',
       title: 'Support',
     });
+  });
+
+  test('parses context as a JSON object', () => {
+    expect(optionsFromAttributes(attributes({ context: '{"plan":"pro"}' })).context).toEqual({ plan: 'pro' });
   });
 
   test('parses starters as a JSON array', () => {

@@ -60,6 +60,12 @@ export interface WidgetOptions {
   replyTimeout?: number;
   /** Milliseconds a started reply may pause before it counts as stalled. Default 20000. */
   stallTimeout?: number;
+  /**
+   * Tags of your own for this visitor's session (plan, page, user id...), handed back with
+   * every `feedback` event so you know where a rating came from. Strings only; never sent
+   * to the agent.
+   */
+  context?: Record<string, string>;
 }
 
 /** Options with every default applied and every value checked; what the widget runs on. */
@@ -81,6 +87,7 @@ export interface ResolvedOptions {
   persist: Persistence;
   replyTimeout: number;
   stallTimeout: number;
+  context: Readonly<Record<string, string>>;
   locale: Locale;
   /** The locale's texts with the page's overrides. */
   strings: Strings;
@@ -109,6 +116,7 @@ export const attributeNames = {
   stallTimeout: 'stall-timeout',
   locale: 'locale',
   strings: 'strings',
+  context: 'context',
 } as const satisfies Record<keyof WidgetOptions, string>;
 
 export const defaultApiBase = 'https://api.tinytalk.ai';
@@ -146,6 +154,7 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     persist: choice(options, 'persist'),
     replyTimeout: duration(options, 'replyTimeout', 30_000),
     stallTimeout: duration(options, 'stallTimeout', 20_000),
+    context: tags(options.context),
     locale,
     strings,
     dir,
@@ -167,7 +176,7 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
     if (name === 'stream' || name === 'open') options[name] = value === '' || value === attribute ? true : value;
-    else if (name === 'starters' || name === 'strings') options[name] = parseJson(value);
+    else if (name === 'starters' || name === 'strings' || name === 'context') options[name] = parseJson(value);
     else options[name] = value;
   }
   return options as Partial<WidgetOptions>;
@@ -241,6 +250,15 @@ function overrides(value: unknown): Partial<Strings> {
   const entries = isObject ? Object.entries(value) : [];
   const valid = entries.filter(([key, text]) => key in locales.en && typeof text === 'string');
   if (!isObject || valid.length !== entries.length) warnInvalid('strings', value, Object.fromEntries(valid));
+  return Object.fromEntries(valid);
+}
+
+function tags(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  const isObject = typeof value === 'object' && !Array.isArray(value);
+  const entries = isObject ? Object.entries(value) : [];
+  const valid = entries.filter(([, tag]) => typeof tag === 'string');
+  if (!isObject || valid.length !== entries.length) warnInvalid('context', value, Object.fromEntries(valid));
   return Object.fromEntries(valid);
 }
 

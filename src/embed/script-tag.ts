@@ -3,44 +3,107 @@ import { mount } from './mount';
 import { optionsFromAttributes, type WidgetOptions } from './options';
 import type { WidgetHandle } from './types';
 
-/** `window.TinyTalk`, defined by the script-tag build. */
+/** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
+export type TinyTalkCommands = Pick<WidgetHandle, 'open' | 'close' | 'toggle' | 'send' | 'stop' | 'reset' | 'destroy' | 'setOptions' | 'on'>;
+
+/**
+ * `window.TinyTalk`, defined by the script-tag build. Call it with a member of the script
+ * tag's widget, `TinyTalk('open')`, `TinyTalk('send', 'Hi')`, from anywhere: calls made
+ * before the widget is there (see the async snippet in the README) wait for it, in order.
+ */
 export interface TinyTalkGlobal {
+  <Name extends keyof TinyTalkCommands>(command: Name, ...args: Parameters<TinyTalkCommands[Name]>): void;
   mount: typeof mount;
   /** The widget this script tag mounted from its `data-*` attributes, or null. */
   instance: WidgetHandle | null;
 }
 
+/** The async snippet's stand-in: a function that keeps its calls' arguments in `q`. */
+interface QueueingStub {
+  (...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+}
+
+/** `window.tinytalk`, as the official Tiny Talk embed has it: swap its `src` for ours and it keeps working. */
+export interface OfficialEmbedGlobal {
+  toggle(): void;
+}
+
 declare global {
   interface Window {
     TinyTalk?: TinyTalkGlobal;
+    tinytalk?: OfficialEmbedGlobal;
   }
 }
 
 // Only readable while the script first runs.
 const script = document.currentScript;
 
-function start(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): void {
-  const options = optionsFromAttributes((name) => script.getAttribute(`data-${name}`));
-  // Without a bot id the page places <tinytalk-chat> itself: mount nothing, say nothing.
-  if (!options.botId) return;
-  const handle = mount(options as WidgetOptions);
-  api.instance = {
-    ...handle,
-    destroy() {
-      handle.destroy();
-      if (api.instance?.element === handle.element) api.instance = null;
+/** Before this script runs, `window.TinyTalk` is nothing, the async snippet's stub, or another copy's global. */
+function isLoaded(value: TinyTalkGlobal | QueueingStub | undefined): value is TinyTalkGlobal {
+  return typeof value === 'function' && 'mount' in value;
+}
+
+function createGlobal(): { api: TinyTalkGlobal; start(script: HTMLOrSVGScriptElement | null): void } {
+  /** Calls waiting for the script tag's widget, until the page is parsed and it is mounted. */
+  let waiting: unknown[][] | undefined = [];
+
+  function run([command, ...args]: unknown[]): void {
+    const widget = api.instance;
+    const member = typeof command === 'string' && Object.hasOwn(commands, command) ? (command as keyof TinyTalkCommands) : undefined;
+    if (!member) return console.warn(`[tinytalk-widget] TinyTalk(${JSON.stringify(command)}): no such command. Commands: ${Object.keys(commands).join(', ')}.`);
+    if (!widget) return console.warn(`[tinytalk-widget] TinyTalk("${member}"): this script tag mounted no widget (it has no data-bot-id).`);
+    const result: unknown = (widget[member] as (...values: unknown[]) => unknown)(...args);
+    // A failed send is already an `error` event; the caller has no promise to catch.
+    if (result instanceof Promise) result.catch((error: unknown) => console.warn('[tinytalk-widget]', error));
+  }
+
+  const api = Object.assign(
+    (...call: unknown[]) => {
+      if (waiting) waiting.push(call);
+      else run(call);
     },
+    { mount, instance: null },
+  ) as TinyTalkGlobal;
+
+  function start(script: HTMLOrSVGScriptElement | null): void {
+    if (script) api.instance = mountFrom(script, api);
+    const calls = waiting ?? [];
+    waiting = undefined;
+    calls.forEach(run);
+  }
+  return { api, start };
+}
+
+/** Every command's name, checked against the handle's members by the type. */
+const commands: Record<keyof TinyTalkCommands, true> = { open: true, close: true, toggle: true, send: true, stop: true, reset: true, destroy: true, setOptions: true, on: true };
+
+function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetHandle | null {
+  const options = optionsFromAttributes((name) => script.getAttribute(`data-${name}`));
+  // The official embed's attribute, so that changing its `src` is all a site has to do.
+  options.botId ??= script.getAttribute('data-tiny-bot-id') ?? undefined;
+  // Without a bot id the page places <tinytalk-chat> itself: mount nothing, say nothing.
+  if (!options.botId) return null;
+  const handle = mount(options as WidgetOptions);
+  const destroy = handle.destroy;
+  handle.destroy = () => {
+    destroy();
+    if (api.instance === handle) api.instance = null;
   };
+  return handle;
 }
 
 // The script included twice keeps the first copy's widget and global.
-if (!window.TinyTalk) {
-  const api: TinyTalkGlobal = { mount, instance: null };
+const existing = window.TinyTalk as TinyTalkGlobal | QueueingStub | undefined;
+if (!isLoaded(existing)) {
+  const stub = existing;
+  const { api, start } = createGlobal();
+  // Calls the async snippet queued before this script arrived go first, in order.
+  for (const call of stub?.q ?? []) (api as QueueingStub)(...Array.from(call));
   window.TinyTalk = api;
+  window.tinytalk ??= { toggle: () => api('toggle') };
   defineElement();
-  if (script) {
-    // A data-target element further down the page exists only once the document is parsed.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(script, api), { once: true });
-    else start(script, api);
-  }
+  // A data-target element further down the page exists only once the document is parsed.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(script), { once: true });
+  else start(script);
 }

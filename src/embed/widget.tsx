@@ -6,13 +6,15 @@ import { describeError } from '../i18n/describe-error';
 import { createPanelModel } from '../state/panel-model';
 import { createSession, type Session } from '../state/session';
 import { App, type DisplayMode } from '../ui/App';
-import { createEmitter } from './emitter';
 import type { ResolvedOptions } from './options';
 import { adoptStyles } from './stylesheet';
-import type { WidgetEvents, WidgetHandle } from './types';
+import type { ChatMessage } from '../state/types';
+import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
 
 /** A running widget: the handle host pages get, plus what its element needs. */
-export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy'> {
+export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy' | 'setOptions' | 'messages' | 'on'> {
+  /** The conversation, read from storage if the widget has not been used yet. */
+  messages(): readonly ChatMessage[];
   /** Applies new options that keep the same conversation (not botId, apiBase or persist). */
   update(options: ResolvedOptions): void;
   /** Unrenders, aborts, and removes every listener it added to the page. */
@@ -23,7 +25,13 @@ export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy'> {
 export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions, mode: DisplayMode): Widget {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   adoptStyles(shadow, 'launcher');
-  const emitter = createEmitter<WidgetEvents>();
+  /**
+   * Every event is a CustomEvent on the element, which outlives the widget when a changed
+   * botId starts another: the handle's on() listens there too (see mount.ts).
+   */
+  function emit<Name extends WidgetEventName>(name: Name, payload: WidgetEvents[Name]): void {
+    host.dispatchEvent(new CustomEvent(name, { detail: payload }));
+  }
   const options = signal(initialOptions);
 
   // Read per request, so options changed while the widget runs apply to the next turn.
@@ -41,14 +49,17 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
       botId: initialOptions.botId,
       persist: initialOptions.persist,
       transport,
+      onReplyStart: (message) => emit('message:start', message),
+      onReplyText: ({ id, content }, delta) => emit('message:delta', { id, delta, content }),
       onReply: (message) => {
         // A reply stopped before its first word is no message to report.
-        if (message.status !== 'error' && message.content !== '') emitter.emit('message', message);
+        if (message.status !== 'error' && message.content !== '') emit('message', message);
       },
+      onFeedback: (message) => emit('feedback', { message, feedback: message.feedback ?? null, context: options.value.context }),
       onError: (error) => {
         // The visitor reads plain words; the developer gets the details in the console.
         console.warn('[tinytalk-widget] A reply failed:', error);
-        emitter.emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
+        emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
       },
     });
     return session.value;
@@ -59,10 +70,13 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
   if (isInitiallyOpen) ensureSession();
   const panel = createPanelModel(isInitiallyOpen, {
     beforeOpen: ensureSession,
-    onChange: (isOpen) => emitter.emit(isOpen ? 'open' : 'close', undefined),
+    onChange: (isOpen) => emit(isOpen ? 'open' : 'close', undefined),
   });
 
-  render(<App session={session} panel={panel} options={options} mode={mode} />, shadow);
+  render(
+    <App session={session} panel={panel} options={options} mode={mode} onSourceOpen={(message, resource) => emit('citation:click', { message, resource })} />,
+    shadow,
+  );
 
   return {
     open: panel.open,
@@ -72,14 +86,13 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     // Nothing to stop or forget before the first use: the stored conversation stays untouched.
     stop: () => session.value?.chat.stop(),
     reset: () => ensureSession().chat.reset(),
-    on: emitter.on,
+    messages: () => ensureSession().chat.messages.value,
     update(next) {
       options.value = next;
     },
     dispose() {
       session.value?.dispose();
       render(null, shadow);
-      emitter.clear();
     },
   };
 }

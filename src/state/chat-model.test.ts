@@ -48,7 +48,7 @@ function memoryStore(initial: ChatMessage[] = []): ChatModelConfig['store'] & { 
   return store;
 }
 
-interface Setup extends Pick<ChatModelConfig, 'onReply' | 'onError'> {
+interface Setup extends Pick<ChatModelConfig, 'onReplyStart' | 'onReplyText' | 'onReply' | 'onFeedback' | 'onError'> {
   /** How the agent answers each request in turn; the last one repeats. */
   replies?: Reply[];
   /** The conversation in the store at creation. */
@@ -165,6 +165,52 @@ describe('send', () => {
     expect(onReply).toHaveBeenCalledOnce();
     expect(onReply).toHaveBeenCalledWith(model.messages.value.at(-1));
     expect(onReply.mock.lastCall?.[0]).toMatchObject({ role: 'assistant', content: 'Nine to five.', status: 'done' });
+  });
+
+  test('reports the reply as it starts, then its text, which adds up to the whole reply', async () => {
+    const onReplyStart = vi.fn();
+    const deltas: string[] = [];
+    const { model } = setup({ onReplyStart, onReplyText: (reply, delta) => deltas.push(delta) });
+    await model.send('Opening hours?');
+    const reply = model.messages.value.at(-1);
+    expect(onReplyStart).toHaveBeenCalledOnce();
+    expect(onReplyStart.mock.lastCall?.[0]).toMatchObject({ id: reply?.id, role: 'assistant', content: '', status: 'streaming' });
+    expect(deltas.join('')).toBe('Nine to five.');
+  });
+});
+
+describe('feedback', () => {
+  test('keeps a rating with the reply, stores it, reports it, and takes it back', async () => {
+    const onFeedback = vi.fn();
+    const { model, store } = setup({ onFeedback });
+    await model.send('Opening hours?');
+    const replyId = model.messages.value.at(-1)?.id ?? '';
+
+    model.rate(replyId, 'up');
+    expect(model.messages.value.at(-1)?.feedback).toBe('up');
+    expect(store.saved.at(-1)?.feedback).toBe('up');
+    expect(onFeedback).toHaveBeenLastCalledWith(model.messages.value.at(-1));
+
+    model.rate(replyId, 'down');
+    expect(store.saved.at(-1)?.feedback).toBe('down');
+    model.rate(replyId, undefined);
+    expect(model.messages.value.at(-1)).not.toHaveProperty('feedback');
+    expect(store.saved.at(-1)).not.toHaveProperty('feedback');
+    expect(onFeedback).toHaveBeenCalledTimes(3);
+  });
+
+  test('ignores ratings of the visitor\'s turns, of failed replies, and ratings that change nothing', async () => {
+    const onFeedback = vi.fn();
+    const { model } = setup({ onFeedback, replies: [answers, failsAfterWords(500)] });
+    await model.send('Opening hours?');
+    await model.send('And on Sunday?');
+    const [question, answer, , failed] = model.messages.value;
+    model.rate(question?.id ?? '', 'up');
+    model.rate(failed?.id ?? '', 'down');
+    model.rate(answer?.id ?? '', 'up');
+    model.rate(answer?.id ?? '', 'up');
+    expect(onFeedback).toHaveBeenCalledOnce();
+    expect(model.messages.value.map((message) => message.feedback)).toEqual([undefined, 'up', undefined, undefined]);
   });
 });
 

@@ -4,7 +4,7 @@ import { ChatError, isRetryable, toChatError, type ChatErrorInfo } from '../api/
 import type { WireMessage } from '../api/types';
 import { mergeConversation } from './merge';
 import type { ConversationStore } from './storage';
-import type { ChatMessage } from './types';
+import type { ChatMessage, Feedback } from './types';
 
 /** `ready` to send; `submitted` until the first words arrive; then `streaming`. */
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
@@ -12,8 +12,14 @@ export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 export interface ChatModelConfig {
   transport: ChatTransport;
   store: Pick<ConversationStore, 'load' | 'save' | 'clear'>;
+  /** A reply was asked for: it is empty, and streaming. */
+  onReplyStart?: (message: ChatMessage) => void;
+  /** Text reached the reply (in steps: see textIntervalMs). */
+  onReplyText?: (message: ChatMessage, delta: string) => void;
   /** A reply finished (done, stopped or failed). */
   onReply?: (message: ChatMessage) => void;
+  /** The visitor rated a reply, or took the rating back. */
+  onFeedback?: (message: ChatMessage) => void;
   /** A reply failed. */
   onError?: (error: ChatErrorInfo, message: ChatMessage) => void;
 }
@@ -31,6 +37,8 @@ export interface ChatModel {
   retry(): Promise<void>;
   /** Forgets the conversation, here and in storage. */
   reset(): void;
+  /** Rates a finished reply (undefined takes the rating back); kept with the message. */
+  rate(id: string, feedback: Feedback | undefined): void;
   /** Takes in the conversation another tab stored (null: that tab started a new one). */
   sync(stored: readonly ChatMessage[] | null): void;
   /**
@@ -60,7 +68,7 @@ const streamingSaveIntervalMs = 1000;
 const textIntervalMs = 50;
 
 /** The conversation: its messages, the request in flight, and the actions on them. */
-export function createChatModel({ transport, store, onReply, onError }: ChatModelConfig): ChatModel {
+export function createChatModel({ transport, store, onReplyStart, onReplyText, onReply, onFeedback, onError }: ChatModelConfig): ChatModel {
   const messages = signal<readonly ChatMessage[]>(store.load());
   const status = signal<ChatStatus>('ready');
   const retryableId = computed(() => {
@@ -92,14 +100,15 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
     return updated;
   }
 
-  function appendText(id: string, delta: string, request: AbortController): void {
-    update(id, (message) => {
+  function appendText(id: string, delta: string, request: AbortController): ChatMessage | undefined {
+    const updated = update(id, (message) => {
       const content = message.content + delta;
       if (content.length <= maxReplyLength) return { ...message, content };
       request.abort(new ChatError({ type: 'aborted', detail: 'The reply is too long.' }));
       return { ...message, content: content.slice(0, maxReplyLength), isTruncated: true };
     });
     if (Date.now() - lastSave >= streamingSaveIntervalMs) save();
+    return updated;
   }
 
   function fail(id: string, error: ChatError): ChatMessage | undefined {
@@ -123,6 +132,7 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
       return append({ role: 'assistant', content: '', status: 'streaming', citedResources: [] });
     });
     save();
+    onReplyStart?.(reply);
 
     let pending = '';
     let lastFlush = 0;
@@ -134,10 +144,11 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
       if (pending === '') return;
       const text = pending;
       pending = '';
-      batch(() => {
-        appendText(reply.id, text, request);
+      const updated = batch(() => {
         status.value = 'streaming';
+        return appendText(reply.id, text, request);
       });
+      if (updated) onReplyText?.(updated, text);
     };
 
     let finished: ChatMessage | undefined;
@@ -200,6 +211,15 @@ export function createChatModel({ transport, store, onReply, onError }: ChatMode
         status.value = 'ready';
       });
       store.clear();
+    },
+    rate(id, feedback) {
+      const message = messages.value.find((candidate) => candidate.id === id);
+      const isFinished = message?.role === 'assistant' && (message.status === 'done' || message.status === 'stopped');
+      if (!isFinished || message.feedback === feedback) return;
+      const rated = update(id, ({ feedback: _previous, ...rest }) => (feedback ? { ...rest, feedback } : rest));
+      if (!rated) return;
+      save();
+      onFeedback?.(rated);
     },
     sync(stored) {
       if (stored === null) {

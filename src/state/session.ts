@@ -1,5 +1,4 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { ChatTransport } from '../api/client';
 import { createChatModel, type ChatModelConfig, type ChatModel } from './chat-model';
 import { createComposerModel, type ComposerModel } from './composer-model';
 import { createConnectivity } from './connectivity';
@@ -16,10 +15,9 @@ export interface Session {
   dispose(): void;
 }
 
-export interface SessionConfig extends Pick<ChatModelConfig, 'onReply' | 'onError'> {
+export interface SessionConfig extends Omit<ChatModelConfig, 'store'> {
   botId: string;
   persist: Persistence;
-  transport: ChatTransport;
 }
 
 /**
@@ -27,9 +25,9 @@ export interface SessionConfig extends Pick<ChatModelConfig, 'onReply' | 'onErro
  * other tabs. A closed launcher needs none of it, so the widget creates a session on
  * first use: the host page does not pay for it on every load.
  */
-export function createSession({ botId, persist, transport, onReply, onError }: SessionConfig): Session {
+export function createSession({ botId, persist, ...chatConfig }: SessionConfig): Session {
   const store = createConversationStore(persist, conversationKey(botId));
-  const chat = createChatModel({ transport, store, onReply, onError });
+  const chat = createChatModel({ ...chatConfig, store });
   const connectivity = createConnectivity(() => composer.reconnect());
   const composer = createComposerModel(chat, store, connectivity.isOnline);
   const stopSyncing = syncAcrossTabs(chat, store);

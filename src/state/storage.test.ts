@@ -151,6 +151,11 @@ describe('parseConversation', () => {
     expect(errors.filter((error) => error !== undefined && !types.includes(error?.type))).toEqual([]);
   });
 
+  test('keeps a reply\'s rating, and drops one that is not thumbs up or down', () => {
+    const replies = (['up', 'down', 'meh', 1] as const).map((feedback, i) => ({ ...conversation[1], id: `r${i}`, feedback }));
+    expect(parseConversation(stored(replies)).map((message) => message.feedback)).toEqual(['up', 'down', undefined, undefined]);
+  });
+
   test('ignores data written with another schema version', () => {
     expect(parseConversation(stored(conversation, 2))).toEqual([]);
     expect(parseConversation(JSON.stringify({ messages: conversation }))).toEqual([]);

@@ -100,9 +100,10 @@ export function parseConversation(raw: string, isLive = false): ChatMessage[] {
   const data: unknown = JSON.parse(raw);
   if (!isObject(data) || data.version !== schemaVersion || !Array.isArray(data.messages)) return [];
   return data.messages.filter(isStoredMessage).map((stored) => {
-    const { error, ...message } = stored;
+    const { error, feedback, ...message } = stored;
     return {
       ...message,
+      ...((feedback === 'up' || feedback === 'down') && { feedback }),
       citedResources: parseCitedResources(stored.citedResources),
       // A reply still streaming when the page went away was interrupted, not lost.
       status: stored.status === 'streaming' && !isLive ? 'stopped' : stored.status,

@@ -4,6 +4,9 @@ import type { CitedResource } from '../api/types';
 /** Where a message is in its life: replies stream, then finish, are stopped, or fail. */
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
+/** A visitor's rating of a reply: thumbs up or down. */
+export type Feedback = 'up' | 'down';
+
 /** One turn of the conversation, as shown and as stored. */
 export interface ChatMessage {
   /** Unique within the conversation; stable across reloads. */
@@ -22,6 +25,8 @@ export interface ChatMessage {
   isTruncated?: boolean;
   /** When the message was created (ms since the epoch). */
   createdAt?: number;
+  /** How the visitor rated the reply, if they did. */
+  feedback?: Feedback;
 }
 
 export type { CitedResource } from '../api/types';

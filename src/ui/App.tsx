@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ResolvedOptions } from '../embed/options';
 import type { PanelModel } from '../state/panel-model';
 import type { Session } from '../state/session';
+import type { ChatMessage, CitedResource } from '../state/types';
 import { contrastRatio } from './contrast';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
@@ -18,10 +19,12 @@ export interface AppProps {
   panel: PanelModel;
   options: ReadonlySignal<ResolvedOptions>;
   mode: DisplayMode;
+  /** The visitor opened a page a reply cited. */
+  onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
 }
 
 /** The widget's root: reads signals, renders, and sends user events to the models. */
-export function App({ session, panel, options, mode }: AppProps) {
+export function App({ session, panel, options, mode, onSourceOpen }: AppProps) {
   const { theme, position, accentColor, strings, locale, dir } = options.value;
   const launcher = useRef<HTMLButtonElement>(null);
   // A panel open when the page loads must not steal focus from the page; one the
@@ -81,6 +84,7 @@ export function App({ session, panel, options, mode }: AppProps) {
           isFloating={isFloating}
           autoFocus={isFloating && hasRendered.current}
           onClose={isFloating ? closeToLauncher : undefined}
+          onSourceOpen={onSourceOpen}
         />
       )}
       {isFloating && <Launcher isOpen={isOpen} avatar={options.value.avatar} strings={strings} onToggle={panel.toggle} buttonRef={launcher} />}

@@ -1,7 +1,7 @@
 import type { TargetedMouseEvent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
-import type { ChatMessage } from '../state/types';
+import type { ChatMessage, CitedResource, Feedback } from '../state/types';
 import { MessageView } from './MessageView';
 import { Starters } from './Starters';
 
@@ -13,6 +13,8 @@ interface MessageListProps {
   strings: Strings;
   onRetry: () => void;
   onSend: (text: string) => void;
+  onRate: (id: string, feedback: Feedback | undefined) => void;
+  onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
 }
 
 /** How close to the end still counts as reading the latest message. */
@@ -35,7 +37,7 @@ function useRenderedCount(total: number): number {
 }
 
 /** The conversation, which follows new text only while the reader is at the end. */
-export function MessageList({ messages, welcomeMessage, starters, retryableId, strings, onRetry, onSend }: MessageListProps) {
+export function MessageList({ messages, welcomeMessage, starters, retryableId, strings, onRetry, onSend, onRate, onSourceOpen }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
@@ -93,7 +95,14 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
       <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} tabIndex={-1} ref={content}>
         {welcome && isComplete && <MessageView message={welcome} strings={strings} isWelcome />}
         {(isComplete ? messages : messages.slice(-renderedCount)).map((message) => (
-          <MessageView key={message.id} message={message} strings={strings} onRetry={message.id === retryableId ? onRetry : undefined} />
+          <MessageView
+            key={message.id}
+            message={message}
+            strings={strings}
+            onRetry={message.id === retryableId ? onRetry : undefined}
+            onRate={onRate}
+            onSourceOpen={onSourceOpen}
+          />
         ))}
       </div>
       {messages.length === 0 && starters.length > 0 && <Starters starters={starters} strings={strings} onPick={onSend} />}

@@ -1,9 +1,10 @@
 import { Component } from 'preact';
 import { describeError } from '../i18n/describe-error';
 import type { Strings } from '../i18n/strings';
-import type { ChatMessage } from '../state/types';
+import type { ChatMessage, CitedResource, Feedback } from '../state/types';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
+import { FeedbackButtons } from './FeedbackButtons';
 import { Markdown } from './Markdown';
 import { SourceList } from './SourceList';
 
@@ -13,13 +14,21 @@ interface MessageViewProps {
   /** The welcome message is the page's text, not a reply: nothing to copy. */
   isWelcome?: boolean;
   onRetry?: (() => void) | undefined;
+  onRate?: (id: string, feedback: Feedback | undefined) => void;
+  onSourceOpen?: (message: ChatMessage, resource: CitedResource) => void;
 }
 
 /** One turn. Messages are immutable, so while a reply streams only that reply re-renders. */
 export class MessageView extends Component<MessageViewProps> {
   override shouldComponentUpdate(next: MessageViewProps): boolean {
     const current = this.props;
-    return next.message !== current.message || next.strings !== current.strings || next.onRetry !== current.onRetry;
+    return (
+      next.message !== current.message ||
+      next.strings !== current.strings ||
+      next.onRetry !== current.onRetry ||
+      next.onRate !== current.onRate ||
+      next.onSourceOpen !== current.onSourceOpen
+    );
   }
 
   override render() {
@@ -27,7 +36,7 @@ export class MessageView extends Component<MessageViewProps> {
   }
 }
 
-function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageViewProps) {
+function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onSourceOpen }: MessageViewProps) {
   const { role, content, status } = message;
   const isReply = role === 'assistant' && !isWelcome;
   return (
@@ -43,7 +52,9 @@ function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageVi
           <Content message={message} />
         </div>
       )}
-      {role === 'assistant' && <SourceList resources={message.citedResources} strings={strings} />}
+      {role === 'assistant' && (
+        <SourceList resources={message.citedResources} strings={strings} onOpen={onSourceOpen && ((resource) => onSourceOpen(message, resource))} />
+      )}
       {status === 'stopped' && <p class="note">{strings.stopped}</p>}
       {message.isTruncated && <p class="note">{strings.truncated}</p>}
       {status === 'error' && message.error && (
@@ -52,6 +63,7 @@ function MessageBody({ message, strings, isWelcome = false, onRetry }: MessageVi
       {isReply && status !== 'streaming' && content !== '' && (
         <div class="actions">
           <CopyButton text={content} strings={strings} />
+          {onRate && <FeedbackButtons feedback={message.feedback} strings={strings} onRate={(feedback) => onRate(message.id, feedback)} />}
         </div>
       )}
     </article>

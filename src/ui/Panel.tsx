@@ -3,6 +3,7 @@ import type { ResolvedOptions } from '../embed/options';
 import type { Strings } from '../i18n/strings';
 import type { ChatModel } from '../state/chat-model';
 import type { ComposerModel } from '../state/composer-model';
+import type { ChatMessage, CitedResource } from '../state/types';
 import { Announcer } from './Announcer';
 import { Composer } from './Composer';
 import { keepFocusInside } from './focus-trap';
@@ -22,13 +23,14 @@ interface PanelProps {
   autoFocus: boolean;
   /** Floating mode: hide the panel (Minimize, Escape). */
   onClose?: (() => void) | undefined;
+  onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
 }
 
 /** Ids are scoped to the shadow root, so a fixed one cannot collide with the page's. */
 const titleId = 'tinytalk-title';
 
 /** The chat itself: a dialog over the page in floating mode, a region in inline mode. */
-export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose }: PanelProps) {
+export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose, onSourceOpen }: PanelProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
@@ -68,6 +70,8 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
         strings={strings}
         onRetry={chat.retry}
         onSend={chat.send}
+        onRate={chat.rate}
+        onSourceOpen={onSourceOpen}
       />
       {!isOnline && (
         <p class="offline" role="status">
