@@ -37,6 +37,12 @@ describe('withTimeouts', () => {
     expect(textOf(events)).toBe('Hello there');
   });
 
+  test('lets a reply that keeps arriving run on past the reply timeout', async () => {
+    const { events, error } = await run(pausingTransport([[100, 'a'], [450, 'b'], [450, 'c'], [450, 'd'], [450, 'e']]));
+    expect(error).toBeUndefined();
+    expect(textOf(events)).toBe('abcde');
+  });
+
   test('fails with timeout when the reply does not start in time', async () => {
     const { events, error } = await run(pausingTransport([[1500, 'Too late']]));
     expect(events).toEqual([]);

@@ -21,15 +21,26 @@ export function withTimeouts(transport: ChatTransport, { replyMs, stallMs }: Tim
     if (request.signal.aborted) forwardAbort();
     request.signal.addEventListener('abort', forwardAbort, { once: true });
     let isTimedOut = false;
-    const giveUp = () => {
+    // One timer, moved on only when it fires (or must fire sooner): agents send hundreds
+    // of events a second, and re-arming a timer for each costs more than the events.
+    let deadline = Date.now() + replyMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timerAt = 0;
+    const arm = (at: number) => {
+      clearTimeout(timer);
+      timerAt = at;
+      timer = setTimeout(check, at - Date.now());
+    };
+    const check = () => {
+      if (deadline > Date.now()) return arm(deadline);
       isTimedOut = true;
       controller.abort();
     };
-    let timer = setTimeout(giveUp, replyMs);
+    arm(deadline);
     try {
       for await (const event of transport({ ...request, signal: controller.signal })) {
-        clearTimeout(timer);
-        timer = setTimeout(giveUp, stallMs);
+        deadline = Date.now() + stallMs;
+        if (deadline < timerAt) arm(deadline);
         yield event;
       }
     } catch (error) {
