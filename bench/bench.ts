@@ -163,6 +163,7 @@ test('widget benchmark', async ({ browser }) => {
       ];
       const streamed: number[] = [];
       const oneShot: number[] = [];
+      const reading: number[] = [];
       for (let run = 1; run <= runsOf(size); run++) {
         log(`${scenario} ${run}/${runsOf(size)}`);
         const stream = await measureStreaming(browser, size);
@@ -172,13 +173,20 @@ test('widget benchmark', async ({ browser }) => {
         report.add(`${scenario}: streaming`, 'JS heap after (MB)', stream.heapMb);
         if (stream.replyLength !== text.length) throw new Error(`The streamed reply has ${stream.replyLength} characters, not ${text.length}`);
 
+        // What any page pays to receive the same stream, before a widget does anything with it.
+        const read = await measureReading(browser, size);
+        report.add(`${scenario}: reading the stream alone`, 'main thread CPU (ms)', read.cpuMs);
+        reading.push(read.cpuMs);
+
         const once = await measureOpening(browser, stored);
         addMeasurement(`${scenario}: one-shot`, once.measured, { longTasks: '0' });
         report.add(`${scenario}: one-shot`, 'JS heap after (MB)', once.heapMb);
         streamed.push(stream.measured.cpuMs);
         oneShot.push(once.measured.cpuMs);
       }
-      report.add(`${scenario}: streaming / one-shot`, 'CPU ratio', median(streamed) / median(oneShot));
+      report.add(`${scenario}: streaming / one-shot`, 'CPU ratio', median(streamed) / median(oneShot), '≤ 3');
+      report.add(`${scenario}: reading alone / one-shot`, 'CPU ratio', median(reading) / median(oneShot));
+      report.add(`${scenario}: (streaming - reading) / one-shot`, 'CPU ratio', (median(streamed) - median(reading)) / median(oneShot));
     }
   });
 
@@ -241,6 +249,28 @@ async function measureScript(browser: Browser, script: string, attributes: Recor
   );
   await close();
   return cpuMs;
+}
+
+/**
+ * The floor under any streaming widget: the same request from the same page, its body read
+ * to the end and thrown away. Thousands of network reads cost the browser this much alone.
+ */
+async function measureReading(browser: Browser, size: number): Promise<Measurement> {
+  const { page, cdp, close } = await openPage(browser);
+  await page.goto(widgetPage());
+  await settle(page);
+  const measured = await measure(page, cdp, () =>
+    page.evaluate(
+      async ({ url, body }) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        const reader = response.body!.getReader();
+        while (!(await reader.read()).done);
+      },
+      { url: `${agentOrigin}/v1/chat/completions`, body: JSON.stringify({ botId, messages: [{ role: 'user', content: `bench:${size}` }], stream: true }) },
+    ),
+  );
+  await close();
+  return measured;
 }
 
 /** Sends `bench:<size>` from the open panel and measures everything until the reply is done. */

@@ -18,16 +18,21 @@ interface AnnouncerProps {
 export function Announcer({ status, lastMessage, strings }: AnnouncerProps) {
   const [text, setText] = useState('');
   const wasBusy = useRef(false);
+  // Read when the reply finishes, not a dependency: the effect would otherwise be
+  // scheduled (a frame and a task) for every step of a streaming reply.
+  const latest = useRef(lastMessage);
+  latest.current = lastMessage;
   useEffect(() => {
     const isBusy = status !== 'ready';
     if (isBusy && !wasBusy.current) setText(strings.responding);
     if (!isBusy && wasBusy.current) {
       // A failed reply is announced by its alert; "responding" must not linger after it.
-      const isReply = lastMessage?.role === 'assistant' && lastMessage.status !== 'error';
-      setText(isReply ? plainText(lastMessage.content) : '');
+      const last = latest.current;
+      const isReply = last?.role === 'assistant' && last.status !== 'error';
+      setText(isReply ? plainText(last.content) : '');
     }
     wasBusy.current = isBusy;
-  }, [status, lastMessage, strings]);
+  }, [status, strings]);
   return (
     <div class="visually-hidden" role="status" aria-live="polite">
       {text}
