@@ -1,0 +1,66 @@
+import { mount, type WidgetHandle } from '../index';
+import { widgetOptions, type ChosenOption } from './option-values';
+import { elementAttributes } from './snippets';
+
+/** The widget on the playground page, kept in step with the options. */
+export interface WidgetPreview {
+  /** Shows the widget for `chosen`, changing only what changed. */
+  show(chosen: readonly ChosenOption[]): void;
+}
+
+interface Floating {
+  handle: WidgetHandle;
+  /** The options it runs on, as JSON, to tell whether new ones differ. */
+  options: string;
+  isOpen: boolean;
+}
+
+/**
+ * Floating, the widget is what the script tag and npm snippets make: `mount()`. Inline, it
+ * is what the element snippet makes: `<tinytalk-chat>` with the same attributes, in `box`.
+ */
+export function createWidgetPreview(box: HTMLElement): WidgetPreview {
+  let floating: Floating | undefined;
+  let element: HTMLElement | undefined;
+
+  function showFloating(chosen: readonly ChosenOption[]): void {
+    const options = widgetOptions(chosen);
+    const json = JSON.stringify(options);
+    if (floating?.options === json) return;
+    // A mounted widget takes no new options, so a new one replaces it. Open if the old one
+    // was, which the visitor then sees change in place; a panel opened on mount takes no focus.
+    const isOpen = options.open === true || floating?.isOpen === true;
+    floating?.handle.destroy();
+    const handle = mount({ ...options, open: isOpen });
+    const next: Floating = { handle, options: json, isOpen };
+    handle.on('open', () => (next.isOpen = true));
+    handle.on('close', () => (next.isOpen = false));
+    floating = next;
+  }
+
+  function showInline(chosen: readonly ChosenOption[]): void {
+    const wanted = new Map(elementAttributes(chosen));
+    const current = element ?? document.createElement('tinytalk-chat');
+    // The element applies changed attributes in place, and starts over only for another
+    // agent or storage; it batches those set together.
+    for (const { name } of [...current.attributes]) if (!wanted.has(name)) current.removeAttribute(name);
+    for (const [name, value] of wanted) if (current.getAttribute(name) !== value) current.setAttribute(name, value);
+    if (!element) box.append(current);
+    element = current;
+  }
+
+  return {
+    show(chosen) {
+      const isInline = chosen.some(({ field }) => field.name === 'target');
+      if (isInline) {
+        floating?.handle.destroy();
+        floating = undefined;
+        showInline(chosen);
+      } else {
+        element?.remove();
+        element = undefined;
+        showFloating(chosen);
+      }
+    },
+  };
+}
