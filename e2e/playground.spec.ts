@@ -44,9 +44,10 @@ test('the widget follows the options as they change: title, starters, theme, cor
   await widget.launcher.click();
   await expect(page.getByRole('dialog', { name: 'Tiny Talk demo' })).toBeVisible();
 
-  // The open panel stays open through the change.
+  // The open panel stays open through the change, and the field being typed in keeps focus.
   await field(page, 'Title').fill('Ask the shop');
   await expect(page.getByRole('dialog', { name: 'Ask the shop' })).toBeVisible();
+  await expect(field(page, 'Title')).toBeFocused();
 
   await field(page, 'Starters').fill('["Where is my order?", "Do you ship abroad?"]');
   const suggestions = page.locator('tinytalk-chat').getByRole('list', { name: 'Suggestions' }).getByRole('button');

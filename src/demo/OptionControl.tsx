@@ -18,7 +18,7 @@ export function OptionControl({ field, text, problem, onChange }: OptionControlP
   const input = (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value);
 
   return (
-    <div class={`field ${field.kind}`}>
+    <div class="field">
       <div class="field-head">
         {field.kind === 'boolean' ? (
           <label class="check">

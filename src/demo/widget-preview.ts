@@ -1,4 +1,5 @@
 import { mount, type WidgetHandle } from '../index';
+import { optionFields } from './option-fields';
 import { widgetOptions, type ChosenOption } from './option-values';
 import { elementAttributes } from './snippets';
 
@@ -41,9 +42,9 @@ export function createWidgetPreview(box: HTMLElement): WidgetPreview {
   function showInline(chosen: readonly ChosenOption[]): void {
     const wanted = new Map(elementAttributes(chosen));
     const current = element ?? document.createElement('tinytalk-chat');
-    // The element applies changed attributes in place, and starts over only for another
-    // agent or storage; it batches those set together.
-    for (const { name } of [...current.attributes]) if (!wanted.has(name)) current.removeAttribute(name);
+    // The element applies changed attributes together, in place, and starts over only for
+    // another agent or storage. Only option attributes are ours: the widget marks its host too.
+    for (const { elementAttribute } of optionFields) if (!wanted.has(elementAttribute)) current.removeAttribute(elementAttribute);
     for (const [name, value] of wanted) if (current.getAttribute(name) !== value) current.setAttribute(name, value);
     if (!element) box.append(current);
     element = current;
