@@ -43,7 +43,7 @@ export function OptionControl({ field, text, problem, onChange }: OptionControlP
           ))}
         </select>
       )}
-      {field.kind === 'json' && <textarea {...common} value={text} rows={3} spellcheck={false} onInput={input} />}
+      {field.kind === 'json' && <textarea {...common} value={text} rows={Math.min(8, Math.max(3, text.split('\n').length))} spellcheck={false} onInput={input} />}
       {field.kind === 'color' && (
         <div class="color-row">
           <input type="color" aria-label={`Pick the ${field.label.toLowerCase()}`} value={/^#[0-9a-f]{6}$/i.test(text) ? text : defaultAccent} onInput={input} />
