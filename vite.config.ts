@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import { createDemoAgent } from './e2e/agent/agent.ts';
+import { serveBuild } from './src/demo/serve-build.ts';
 import { markdownChunkName } from './src/embed/markdown-chunk.ts';
 
 /** The runtime libraries: the ESM build leaves them to the app's bundler. */
@@ -65,7 +66,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: mode === 'script' ? [markdownFromChunk()] : [demoAgent()],
+  plugins: mode === 'script' ? [markdownFromChunk()] : [demoAgent(), serveBuild()],
   // The demo agent answers CORS itself, exactly as the real API does.
   server: { cors: false },
   build: builds[mode],

@@ -29,7 +29,7 @@ test('the demo page chats with the built-in agent, survives a reload and recover
 });
 
 test('the demo page shows the widget inline when asked to', async ({ page, agent }) => {
-  await page.goto(`${demoPage}?botId=${agent.botId}&mode=inline`);
+  await page.goto(`${demoPage}?${new URLSearchParams({ botId: agent.botId, target: '#chat' })}`);
   await expect(page.getByRole('region', { name: 'Tiny Talk demo' })).toBeVisible();
   await expect(chat(page).launcher).toHaveCount(0);
 });

@@ -60,7 +60,7 @@ export async function openEsmPage(page: Page, agent: Agent, options: Record<stri
 
 /** The widget as a visitor meets it; locators reach into the open shadow root. */
 export function chat(page: Page) {
-  const composer = page.getByRole('textbox', { name: 'Message' });
+  const composer = page.locator('tinytalk-chat').getByRole('textbox', { name: 'Message' });
   return {
     launcher: page.locator('tinytalk-chat').getByRole('button', { name: /^(Open|Close) chat$/ }),
     composer,

@@ -160,3 +160,32 @@ for (const call of ${calls}) call[0] === 'listen' ? listen(call[1]) : TinyTalk(.
 <script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} async></script>`,
   );
 }
+
+/**
+ * A blank HTML file with a snippet from the playground pasted into its body, as a new
+ * user would make one: no stylesheet, no policy, nothing of the suite's.
+ */
+export function pastedPage(snippet: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>My page</title>
+</head>
+<body>
+${snippet}
+</body>
+</html>
+`;
+}
+
+/**
+ * The npm snippet of the playground as an app's module, with an import map in place of
+ * the app's bundler to resolve the package.
+ */
+export function pastedModulePage(code: string, imports: Record<string, string>): string {
+  return pastedPage(`<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="module">
+${code}
+</script>`);
+}

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoAgent } from './agent/agent.ts';
-import { asyncSnippetPage, elementPage, esmPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
+import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
@@ -94,6 +94,9 @@ function pageFor(url: URL): string | undefined {
   if (url.pathname === '/element') return elementPage(params);
   if (url.pathname === '/esm') return esmPage(importMap);
   if (url.pathname === '/async-snippet') return asyncSnippetPage(params);
+  // The playground's snippets, pasted: `?html=` into a blank page, `?js=` into an app's module.
+  if (url.pathname === '/pasted') return pastedPage(params.get('html') ?? '');
+  if (url.pathname === '/pasted-module') return pastedModulePage(params.get('js') ?? '', importMap);
   return undefined;
 }
 

@@ -89,7 +89,8 @@ export interface WidgetHandle {
   /** Removes the widget, aborts any request and drops every listener. */
   destroy(): void;
   /**
-   * Changes options on the running widget; those not given keep their values. Changing
+   * Changes options on the running widget; those not given keep their values, and one
+   * given as `undefined` returns to its default. Changing
    * `botId`, `apiBase` or `persist` starts the widget over on that conversation (a reply
    * in flight is aborted); `target` cannot change: mount again.
    */

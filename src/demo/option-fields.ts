@@ -1,0 +1,158 @@
+// The playground's table of options: one entry per option of the widget. The form, the
+// address bar, the live widget and the snippets are all built from it, so adding an
+// option to the playground is adding one entry here.
+import { attributeNames, defaultApiBase, type WidgetOptions } from '../embed/options';
+import { locales } from '../i18n/locales/index';
+import { englishStrings } from '../i18n/strings';
+
+/** An option's name, as `mount()` takes it and the address bar keeps it. */
+export type OptionName = keyof WidgetOptions;
+
+/** How a field is edited, and how its text becomes the option's value. */
+export type FieldKind = 'text' | 'url' | 'select' | 'boolean' | 'number' | 'json' | 'color';
+
+/** The sections of the form. */
+export type FieldGroup = 'agent' | 'words' | 'look' | 'behaviour';
+
+export const fieldGroups: readonly { id: FieldGroup; title: string }[] = [
+  { id: 'agent', title: 'Agent' },
+  { id: 'words', title: 'Words and language' },
+  { id: 'look', title: 'Look and placement' },
+  { id: 'behaviour', title: 'Behaviour' },
+];
+
+/** One entry of a `select` field. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** One option of the widget, as the playground edits it. */
+export interface OptionField {
+  name: OptionName;
+  /** Its attribute, `data-` prefixed on the script tag. */
+  attribute: string;
+  /** Its attribute on `<tinytalk-chat>`, where that differs. */
+  elementAttribute: string;
+  kind: FieldKind;
+  group: FieldGroup;
+  label: string;
+  /**
+   * The widget's own default, as the field's text. A field left empty or at its default
+   * is left out of the snippets: the widget does the same without it.
+   */
+  default: string;
+  /** A line under the field: what the option does, or the default the widget picks. */
+  hint?: string;
+  /** The entries of a `select` field. */
+  choices?: readonly Choice[];
+  /** What a `json` field holds: an array of strings, or an object of strings. */
+  json?: 'list' | 'map';
+  /** The only keys a `json: 'map'` field may have; any when absent. */
+  keys?: readonly string[];
+  isRequired?: boolean;
+  /** Never written to the address bar: links get shared, and stay in histories and logs. */
+  isSecret?: boolean;
+  /** Has no effect on an inline widget, so the element snippet leaves it out. */
+  isFloatingOnly?: boolean;
+}
+
+type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute'>;
+
+/** A field whose attribute names come from the widget's own table, so they cannot drift. */
+function field(name: OptionName, spec: FieldSpec): OptionField {
+  const attribute = attributeNames[name];
+  // HTML's own `title` attribute would show as a tooltip over the element.
+  return { name, attribute, elementAttribute: name === 'title' ? 'chat-title' : attribute, ...spec };
+}
+
+/** The id of the playground's inline box; `target` points at it, in the page and in the snippets. */
+export const inlineBoxId = 'chat';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** Every option of the widget, in the order of the form and of the snippets. */
+export const optionFields: readonly OptionField[] = [
+  field('botId', { kind: 'text', group: 'agent', label: 'Bot id', default: '', isRequired: true, hint: 'The agent’s id (dashboard: Settings → General). The demo agent answers any id that starts with “demo”.' }),
+  field('apiBase', { kind: 'url', group: 'agent', label: 'API base', default: defaultApiBase, hint: `Default ${defaultApiBase}. This page’s own address is the built-in demo agent.` }),
+  field('apiKey', {
+    kind: 'text',
+    group: 'agent',
+    label: 'API key',
+    default: '',
+    isSecret: true,
+    hint: 'For private agents (the demo’s: ids starting with “private-”, key demo-secret-key). Kept out of the address bar; public once in a page.',
+  }),
+  field('model', { kind: 'text', group: 'agent', label: 'Model', default: '', hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.' }),
+  field('stream', { kind: 'boolean', group: 'agent', label: 'Stream replies as they are written', default: 'true' }),
+  field('title', { kind: 'text', group: 'words', label: 'Title', default: '', hint: 'Default: “Chat”, in the widget’s language.' }),
+  field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', default: '', hint: 'Shown first; never sent to the agent.' }),
+  field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', default: '[]', hint: 'Suggested first messages: a JSON array of strings.' }),
+  field('placeholder', { kind: 'text', group: 'words', label: 'Placeholder', default: '', hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.` }),
+  field('locale', {
+    kind: 'select',
+    group: 'words',
+    label: 'Language',
+    default: '',
+    choices: [{ value: '', label: 'The page’s language' }, ...Object.keys(locales).map((code) => ({ value: code, label: `${languageNames.of(code)} (${code})` }))],
+  }),
+  field('strings', { kind: 'json', json: 'map', keys: Object.keys(englishStrings), group: 'words', label: 'Texts', default: '{}', hint: 'Replaces any text: a JSON object such as {"send": "Go"}; the keys are in src/i18n/strings.ts.' }),
+  field('theme', {
+    kind: 'select',
+    group: 'look',
+    label: 'Theme',
+    default: 'auto',
+    choices: [
+      { value: 'auto', label: 'Auto: the visitor’s system setting' },
+      { value: 'light', label: 'Light' },
+      { value: 'dark', label: 'Dark' },
+    ],
+  }),
+  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', default: '', hint: 'Any CSS colour. Default: indigo.' }),
+  field('avatar', { kind: 'url', group: 'look', label: 'Avatar', default: '', hint: 'URL of the agent’s image, for the launcher and the title.' }),
+  field('target', {
+    kind: 'select',
+    group: 'look',
+    label: 'Display',
+    default: '',
+    choices: [
+      { value: '', label: 'Floating: a launcher in the corner' },
+      { value: `#${inlineBoxId}`, label: 'Inline: in a box on the page' },
+    ],
+  }),
+  field('position', {
+    kind: 'select',
+    group: 'look',
+    label: 'Launcher corner',
+    default: '',
+    isFloatingOnly: true,
+    hint: 'Only for the floating widget.',
+    choices: [
+      { value: '', label: 'Right (left in Arabic and Hebrew)' },
+      { value: 'right', label: 'Right' },
+      { value: 'left', label: 'Left' },
+    ],
+  }),
+  field('open', { kind: 'boolean', group: 'look', label: 'Start with the panel open', default: 'false', isFloatingOnly: true, hint: 'Only for the floating widget.' }),
+  field('persist', {
+    kind: 'select',
+    group: 'behaviour',
+    label: 'Keep the conversation',
+    default: 'local',
+    choices: [
+      { value: 'local', label: 'In this browser (localStorage)' },
+      { value: 'session', label: 'In this tab (sessionStorage)' },
+      { value: 'none', label: 'Nowhere: a reload starts over' },
+    ],
+  }),
+  field('replyTimeout', { kind: 'number', group: 'behaviour', label: 'Reply timeout (ms)', default: '30000', hint: 'How long to wait for a reply to start.' }),
+  field('stallTimeout', { kind: 'number', group: 'behaviour', label: 'Stall timeout (ms)', default: '20000', hint: 'How long a started reply may pause.' }),
+  field('context', {
+    kind: 'json',
+    json: 'map',
+    group: 'behaviour',
+    label: 'Context',
+    default: '{}',
+    hint: 'Your own tags for the session, handed back with every feedback event: a JSON object such as {"plan": "pro"}.',
+  }),
+];
