@@ -37,17 +37,23 @@ function markdownFromChunk(): Plugin {
 const common: BuildEnvironmentOptions = { copyPublicDir: false, target: 'es2022' };
 
 /**
- * `vite build` writes the ESM entry (dependencies external, markdown split by the app's
- * bundler); `--mode script` the one-file script tag; `--mode markdown` the markdown
+ * `vite build` writes the ESM entries, `index.js` and `element.js` (dependencies external,
+ * markdown split by the app's bundler); `--mode script` the one-file script tag; `--mode markdown` the markdown
  * stack the script tag fetches when it first shows a reply.
  */
 const builds: Record<string, BuildEnvironmentOptions> = {
   production: {
     ...common,
     outDir: 'dist/esm',
-    sourcemap: true,
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-    rollupOptions: { external: (id: string) => dependencies.includes(id) },
+    // The app's bundler minifies and maps what it ships; left readable, this build needs no
+    // source maps for a stack trace into it to make sense.
+    minify: false,
+    lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rollupOptions: {
+      external: (id: string) => dependencies.includes(id),
+      // Apart from the entries, whose names are the package's exports.
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
   script: {
     ...common,

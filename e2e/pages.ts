@@ -189,3 +189,16 @@ export function pastedModulePage(code: string, imports: Record<string, string>):
 ${code}
 </script>`);
 }
+
+/**
+ * The React app of `e2e/pages/react-app.tsx`, on every path under `/react/` (its routes are
+ * the client's). React is in its bundle; the package and its dependencies come from the import
+ * map, as on the ESM page. The agent is `?bot-id=` and `?api-base=`.
+ */
+export function reactPage(imports: Record<string, string>): string {
+  return page(
+    'React page',
+    '<div id="root"></div>\n<script type="module" src="/react-app/main.js"></script>',
+    `<script type="importmap">${JSON.stringify({ imports })}</script>`,
+  );
+}

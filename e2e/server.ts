@@ -3,17 +3,21 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoAgent } from './agent/agent.ts';
-import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
+import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, reactPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
 
-/** Only these folders are served as files: the builds, the test pages, the ESM build's dependencies. */
+/** Only these folders of the project are served as files: the builds, the test pages, the ESM build's dependencies. */
 const servedPrefixes = ['/dist/', '/e2e/pages/', '/node_modules/'];
+
+/** Where the React page's bundle is served from. */
+const reactAppPrefix = '/react-app/';
 
 /** How the ESM page resolves the package and its dependencies without a bundler. */
 const importMap: Record<string, string> = {
   'tinytalk-widget': '/dist/esm/index.js',
+  'tinytalk-widget/element': '/dist/esm/element.js',
   preact: '/node_modules/preact/dist/preact.mjs',
   'preact/hooks': '/node_modules/preact/hooks/dist/hooks.mjs',
   'preact/jsx-runtime': '/node_modules/preact/jsx-runtime/dist/jsxRuntime.mjs',
@@ -37,12 +41,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** What the server shows beyond the project's own files. */
+export interface TestServerOptions {
+  /** The folder of the React page's bundle (see global-setup.ts); without it, no React page. */
+  reactApp?: string;
+}
+
 /**
  * Serves the test pages, the built files and the demo agent on one port. Pages load from
  * 127.0.0.1 and talk to the agent on localhost, so every request crosses origins and
  * CORS is exercised as on a real site.
  */
-export async function startTestServer(port: number): Promise<TestServer> {
+export async function startTestServer(port: number, { reactApp }: TestServerOptions = {}): Promise<TestServer> {
   const agent = createDemoAgent({ tokenDelayMs: 4 });
   const agentOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 
@@ -52,7 +62,7 @@ export async function startTestServer(port: number): Promise<TestServer> {
       .handle(req, res)
       .then(async (isHandled) => {
         if (isHandled) return;
-        const html = pageFor(url);
+        const html = pageFor(url, reactApp !== undefined);
         if (html !== undefined) {
           // A page asks for a policy with ?csp=strict or ?csp=trusted-types; the rest of its query is options.
           const csp = cspFor(url.searchParams.get('csp'), agentOrigins);
@@ -65,7 +75,7 @@ export async function startTestServer(port: number): Promise<TestServer> {
         }
         // Browsers ask every page for one; a 404 would be a console error in every test.
         if (url.pathname === '/favicon.ico') res.writeHead(204).end();
-        else await serveFile(url.pathname, res);
+        else await serveFile(fileFor(url.pathname, reactApp), res);
       })
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500).end(String(error));
@@ -87,7 +97,7 @@ function cspFor(name: string | null, agentOrigins: readonly string[]): string | 
   return undefined;
 }
 
-function pageFor(url: URL): string | undefined {
+function pageFor(url: URL, hasReactApp: boolean): string | undefined {
   const params = new URLSearchParams(url.searchParams);
   params.delete('csp');
   if (url.pathname === '/script-tag') return scriptTagPage(params);
@@ -97,14 +107,22 @@ function pageFor(url: URL): string | undefined {
   // The playground's snippets, pasted: `?html=` into a blank page, `?js=` into an app's module.
   if (url.pathname === '/pasted') return pastedPage(params.get('html') ?? '');
   if (url.pathname === '/pasted-module') return pastedModulePage(params.get('js') ?? '', importMap);
+  if (hasReactApp && url.pathname.startsWith('/react/')) return reactPage(importMap);
   return undefined;
 }
 
-async function serveFile(pathname: string, res: import('node:http').ServerResponse): Promise<void> {
-  const file = resolve(join(root, decodeURIComponent(pathname)));
-  const isServed = servedPrefixes.some((prefix) => pathname.startsWith(prefix)) && file.startsWith(root + sep);
+/** The file a URL path names, if it is one the server shows. */
+function fileFor(pathname: string, reactApp: string | undefined): string | undefined {
+  const isReactApp = reactApp !== undefined && pathname.startsWith(reactAppPrefix);
+  if (!isReactApp && !servedPrefixes.some((prefix) => pathname.startsWith(prefix))) return undefined;
+  const folder = isReactApp ? reactApp : root;
+  const file = resolve(join(folder, decodeURIComponent(isReactApp ? pathname.slice(reactAppPrefix.length) : pathname)));
+  return file.startsWith(folder + sep) ? file : undefined;
+}
+
+async function serveFile(file: string | undefined, res: import('node:http').ServerResponse): Promise<void> {
   try {
-    if (!isServed) throw new Error('not served');
+    if (file === undefined) throw new Error('not served');
     const body = await readFile(file);
     res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     res.end(body);

@@ -217,6 +217,17 @@ test('records the requests of each agent with lower-cased headers', async () => 
   expect(new Date(recorded.time).toISOString()).toBe(recorded.time);
 });
 
+test('records whether each response was read to its end or its client went away first', async () => {
+  await (await chat({ botId: 'demo-outcome', messages: ask('hi'), stream: true })).text();
+  await armFault('demo-outcome', 'stall');
+  const controller = new AbortController();
+  const res = await chat({ botId: 'demo-outcome', messages: ask('hi'), stream: true }, {}, controller.signal);
+  await res.body?.getReader().read();
+  controller.abort();
+  const outcomes = async () => ((await (await fetch(`${base}/__agent/requests?botId=demo-outcome`)).json()) as { outcome?: string }[]).map((request) => request.outcome);
+  await expect.poll(outcomes).toEqual(['answered', 'disconnected']);
+});
+
 test('refuses a body over 1 MB with 413', async () => {
   const res = await chat({ botId: 'demo-big', messages: ask('x'.repeat(1024 * 1024)), stream: false });
   expect(res.status).toBe(413);

@@ -7,7 +7,7 @@ import type { FaultQueue } from './faults.ts';
 import { errorBody, isRecord, parseJson, readBody, sendJson } from './http-io.ts';
 import { sendJsonAnswer } from './json-answer.ts';
 import { answerFor } from './knowledge-base.ts';
-import type { RequestLog } from './request-log.ts';
+import type { RecordedRequest, RequestLog } from './request-log.ts';
 import { streamAnswer } from './stream-answer.ts';
 import { xssAnswer } from './xss-answer.ts';
 
@@ -28,7 +28,12 @@ export function createChatRoute({ faults, requests, tokenDelayMs }: ChatRouteOpt
     const body = parseJson(text);
     // Recorded before validation, so a test can see what a widget sent that the agent refused.
     if (isRecord(body) && typeof body.botId === 'string') {
-      requests.record(body.botId, { headers: { ...req.headers }, body, time: new Date().toISOString() });
+      const recorded: RecordedRequest = { headers: { ...req.headers }, body, time: new Date().toISOString() };
+      requests.record(body.botId, recorded);
+      // 'close' comes after the end of a whole response, and as soon as a client gives up on one.
+      res.once('close', () => {
+        recorded.outcome = res.writableFinished ? 'answered' : 'disconnected';
+      });
     }
     const check = checkChatRequest(body, req.headers);
     if (!check.ok) return sendJson(res, check.status, check.body, CHAT_CORS_HEADERS);

@@ -8,6 +8,11 @@ export interface RecordedRequest {
   body: unknown;
   /** When the request arrived, as an ISO 8601 string. */
   time: string;
+  /**
+   * How the response ended: `answered` to its end, or `disconnected` when the client went
+   * away first (the widget aborted the request). Absent while the response is still going.
+   */
+  outcome?: 'answered' | 'disconnected';
 }
 
 /** The last chat requests of each agent id. */

@@ -1,3 +1,5 @@
+// The inline preview is <tinytalk-chat> in markup, as the element snippet has it: registered as the package's element entry does.
+import '../element';
 import { mount, type WidgetHandle } from '../index';
 import { optionFields } from './option-fields';
 import { widgetOptions, type ChosenOption } from './option-values';

@@ -1,0 +1,31 @@
+/** @jsxImportSource preact */
+// Preact's JSX knows <tinytalk-chat> as soon as anything is imported from the package.
+import { createRef } from 'preact';
+import type { TinyTalkChatElement } from 'tinytalk-widget';
+
+const ref = createRef<TinyTalkChatElement>();
+
+export const configured = (
+  <tinytalk-chat
+    ref={ref}
+    class="support"
+    bot-id="agent"
+    api-base="https://chat.example"
+    chat-title="Ask us"
+    theme="dark"
+    persist="session"
+    stream="false"
+    reply-timeout={8000}
+    stall-timeout="4000"
+    starters='["What does it cost?"]'
+  />
+);
+
+// @ts-expect-error bot-id is required.
+export const withoutBotId = <tinytalk-chat chat-title="Ask us" />;
+// @ts-expect-error theme is light, dark or auto.
+export const wrongTheme = <tinytalk-chat bot-id="agent" theme="blue" />;
+// @ts-expect-error stream is text: JSX would drop `false`, which means streaming.
+export const booleanStream = <tinytalk-chat bot-id="agent" stream={false} />;
+// @ts-expect-error A misspelt name is caught when it has no dash (TypeScript lets any dashed name through).
+export const misspelt = <tinytalk-chat bot-id="agent" chattitle="Ask us" />;
