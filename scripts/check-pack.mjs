@@ -24,7 +24,7 @@ const files = pack.files.map((/** @type {{ path: string }} */ file) => file.path
 const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
 /** @type {string[]} */
 const targets = Object.values(exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
-const required = ['README.md', ...targets.map((target) => target.replace(/^\.\//, ''))];
+const required = ['README.md', 'LICENSE', 'CHANGELOG.md', ...targets.map((target) => target.replace(/^\.\//, ''))];
 
 const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
 const missing = required.filter((file) => !files.includes(file));
