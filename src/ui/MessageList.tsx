@@ -4,6 +4,7 @@ import type { Strings } from '../i18n/strings';
 import type { ChatMessage, CitedResource, Feedback } from '../state/types';
 import { MessageView } from './MessageView';
 import { Starters } from './Starters';
+import { whenIdle } from './when-idle';
 
 interface MessageListProps {
   messages: readonly ChatMessage[];
@@ -20,18 +21,17 @@ interface MessageListProps {
 /** How close to the end still counts as reading the latest message. */
 const bottomSlackPx = 48;
 
-/** Latest messages rendered when the list opens: more than a screen holds. */
-const firstBatch = 24;
-/** Older messages rendered per frame after that, so a long stored conversation opens at once. */
-const laterBatch = 48;
+/** Latest messages rendered when the list opens: about what a panel shows. */
+const firstBatch = 6;
+/** Older messages rendered at a time after that, while the page is idle, so a long stored conversation opens at once. */
+const laterBatch = 24;
 
-/** How many of the latest messages to render: all of them, once the first frames are painted. */
+/** How many of the latest messages to render: all of them, once the page has had idle moments to spare. */
 function useRenderedCount(total: number): number {
   const [count, setCount] = useState(firstBatch);
   useEffect(() => {
     if (count >= total) return;
-    const frame = requestAnimationFrame(() => setCount((current) => (current + laterBatch >= total ? Infinity : current + laterBatch)));
-    return () => cancelAnimationFrame(frame);
+    return whenIdle(() => setCount((current) => (current + laterBatch >= total ? Infinity : current + laterBatch)));
   }, [count, total]);
   return count;
 }

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { importMarkdown } from './markdown-source';
+import { whenIdle } from './when-idle';
 
 type MarkdownModule = typeof import('../markdown/index');
 
@@ -15,6 +16,8 @@ export function loadMarkdown(): void {
   loading ??= importMarkdown().then(
     (loaded) => {
       module.value = loaded;
+      // Loaded ahead of need (the pointer on the launcher): make the first reply's render quick.
+      whenIdle(loaded.warmUp);
     },
     (error: unknown) => {
       console.error('[tinytalk-widget] The markdown renderer could not be loaded; replies show as plain text.', error);
