@@ -1,4 +1,4 @@
-import type { DisplayMode } from '../ui/App';
+import type { DisplayMode } from '../ui/shell';
 import { attributeNames, optionsFromAttributes, resolveOptions, type ResolvedOptions, type WidgetOptions } from './options';
 import { createWidget, type Widget } from './widget';
 

@@ -5,10 +5,11 @@ import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
 import { createPanelModel } from '../state/panel-model';
 import { createSession, type Session } from '../state/session';
-import { App, type DisplayMode } from '../ui/App';
+import type { ChatMessage } from '../state/types';
+import { App } from '../ui/App';
+import { createShell, type DisplayMode, type Shell } from '../ui/shell';
 import type { ResolvedOptions } from './options';
 import { adoptStyles } from './stylesheet';
-import type { ChatMessage } from '../state/types';
 import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
 
 /** A running widget: the handle host pages get, plus what its element needs. */
@@ -40,12 +41,15 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     const client = createChatClient({ apiBase, botId, stream, ...(apiKey && { apiKey }), ...(model && { model }) });
     return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
   };
-  const session = signal<Session | undefined>(undefined);
-  /** The conversation and the panel's styles, made ready when first needed: opening the panel, or a host's send(). */
+  let session: Session | undefined;
+  /**
+   * The conversation, the panel's styles and its Preact tree, made ready when first
+   * needed: opening the panel, or a host's send().
+   */
   function ensureSession(): Session {
-    if (session.value) return session.value;
+    if (session) return session;
     adoptStyles(shadow, 'panel');
-    session.value = createSession({
+    session = createSession({
       botId: initialOptions.botId,
       persist: initialOptions.persist,
       transport,
@@ -62,21 +66,29 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
         emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
       },
     });
-    return session.value;
+    render(
+      <App
+        session={session}
+        panel={panel}
+        options={options}
+        mode={mode}
+        wasOpenAtLoad={isInitiallyOpen}
+        launcher={shell.launcher}
+        onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
+      />,
+      shell.panelHost,
+    );
+    return session;
   }
   const isFloating = mode === 'floating';
   host.toggleAttribute('data-floating', isFloating);
   const isInitiallyOpen = !isFloating || initialOptions.open;
-  if (isInitiallyOpen) ensureSession();
   const panel = createPanelModel(isInitiallyOpen, {
     beforeOpen: ensureSession,
     onChange: (isOpen) => emit(isOpen ? 'open' : 'close', undefined),
   });
-
-  render(
-    <App session={session} panel={panel} options={options} mode={mode} onSourceOpen={(message, resource) => emit('citation:click', { message, resource })} />,
-    shadow,
-  );
+  const shell: Shell = createShell(shadow, { options, panel, mode });
+  if (isInitiallyOpen) ensureSession();
 
   return {
     open: panel.open,
@@ -84,15 +96,16 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     toggle: () => isFloating && panel.toggle(),
     send: (text) => ensureSession().chat.send(text),
     // Nothing to stop or forget before the first use: the stored conversation stays untouched.
-    stop: () => session.value?.chat.stop(),
+    stop: () => session?.chat.stop(),
     reset: () => ensureSession().chat.reset(),
     messages: () => ensureSession().chat.messages.value,
     update(next) {
       options.value = next;
     },
     dispose() {
-      session.value?.dispose();
-      render(null, shadow);
+      session?.dispose();
+      render(null, shell.panelHost);
+      shell.dispose();
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Decorative icons: hidden from assistive technology, the buttons carry the names. */
+/** Decorative icons: hidden from assistive technology, the buttons carry the names. The launcher's are in shell.ts. */
 function Icon({ path }: { path: string }) {
   return (
     <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -7,8 +7,6 @@ function Icon({ path }: { path: string }) {
   );
 }
 
-export const ChatIcon = () => <Icon path="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />;
-export const CloseIcon = () => <Icon path="M6 6l12 12M18 6L6 18" />;
 export const MinimizeIcon = () => <Icon path="M6 9l6 6 6-6" />;
 export const NewIcon = () => <Icon path="M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4" />;
 export const SendIcon = () => <Icon path="M4 12l16-8-6 16-2-6-8-2z" />;
