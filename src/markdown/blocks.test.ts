@@ -15,15 +15,18 @@ const replies: Record<string, string> = {
   'multi-byte text': 'Café ☕ and 日本語.\n\n- 👋🏽 wave\n- ünïcödé',
 };
 
+/** Each of these renders a reply hundreds of times: seconds of work on a busy two-core machine. */
+const exhaustive = { timeout: 30_000 };
+
 describe('createBlockRenderer', () => {
   for (const [name, reply] of Object.entries(replies)) {
-    test(`streamed a character at a time, ${name} finishes exactly as a one-shot render`, () => {
+    test(`streamed a character at a time, ${name} finishes exactly as a one-shot render`, exhaustive, () => {
       const renderer = createBlockRenderer();
       for (let end = 1; end <= reply.length; end++) renderer.update(reply.slice(0, end));
       expect(renderer.finish(reply).join('')).toBe(renderMarkdown(reply));
     });
 
-    test(`split in two at every offset, ${name} finishes exactly as a one-shot render`, () => {
+    test(`split in two at every offset, ${name} finishes exactly as a one-shot render`, exhaustive, () => {
       const oneShot = renderMarkdown(reply);
       for (let cut = 1; cut < reply.length; cut++) {
         const renderer = createBlockRenderer();
