@@ -12,7 +12,8 @@ export const checks: [
   Equal<typeof created, TinyTalkChatElement>,
   Equal<typeof handle, WidgetHandle>,
   Equal<typeof global, TinyTalkGlobal | undefined>,
-] = [true, true, true, true];
+  Equal<typeof handle.element, TinyTalkChatElement>,
+] = [true, true, true, true, true];
 
 // @ts-expect-error botId is required.
 mount({ title: 'Ask us' });

@@ -1,5 +1,6 @@
 import type { ChatErrorType } from '../api/errors';
 import type { ChatMessage, CitedResource, Feedback } from '../state/types';
+import type { TinyTalkChatElement } from './element';
 import type { WidgetOptions } from './options';
 
 /** A failed reply, as host pages hear of it. */
@@ -67,8 +68,8 @@ export type WidgetEventName = keyof WidgetEvents;
 
 /** Controls one widget; returned by `mount()`. */
 export interface WidgetHandle {
-  /** The `<tinytalk-chat>` element that holds the widget. */
-  readonly element: HTMLElement;
+  /** The `<tinytalk-chat>` element that holds the widget; its events are the handle's, as DOM events. */
+  readonly element: TinyTalkChatElement;
   /** The conversation, oldest first. A snapshot: read it again for later changes. */
   readonly messages: readonly ChatMessage[];
   /** Opens the floating panel. */
