@@ -5,6 +5,7 @@ import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
 import { createPanelModel } from '../state/panel-model';
 import { createSession, type Session } from '../state/session';
+import { conversationKey, createConversationStore } from '../state/storage';
 import type { ChatMessage } from '../state/types';
 import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
@@ -98,7 +99,8 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     // Nothing to stop or forget before the first use: the stored conversation stays untouched.
     stop: () => session?.chat.stop(),
     reset: () => ensureSession().chat.reset(),
-    messages: () => ensureSession().chat.messages.value,
+    // A read needs no panel, listener or Preact tree: before first use, the stored conversation is the conversation.
+    messages: () => session?.chat.messages.value ?? createConversationStore(initialOptions.persist, conversationKey(initialOptions.botId)).load(),
     update(next) {
       options.value = next;
     },

@@ -99,8 +99,8 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
   const launcher = mode === 'floating' ? createLauncher(config) : undefined;
   if (launcher) root.append(launcher.element);
 
-  let isFollowingFocusColour = false;
-  const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  /** Set once the focus colour is followed: the auto theme follows the system's scheme, and the panel's background with it. */
+  let darkScheme: MediaQueryList | undefined;
   const applyFocusColour = () => {
     const style = getComputedStyle(root);
     const ratio = contrastRatio(style.getPropertyValue('--_accent'), style.getPropertyValue('--_background'));
@@ -108,11 +108,10 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
     else root.style.removeProperty('--tt-auto-focus');
   };
   const followFocusColour = () => {
-    if (isFollowingFocusColour) return;
-    isFollowingFocusColour = true;
-    applyFocusColour();
-    // The auto theme follows the system's scheme, and the panel's background with it.
+    if (darkScheme) return;
+    darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
     darkScheme.addEventListener('change', applyFocusColour);
+    applyFocusColour();
   };
   root.addEventListener('focusin', followFocusColour, { once: true });
 
@@ -124,10 +123,11 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
     setAttribute(root, 'data-position', position);
     if (accentColor) root.style.setProperty('--tt-option-accent', accentColor);
     else root.style.removeProperty('--tt-option-accent');
-    if (isFollowingFocusColour) applyFocusColour();
+    if (darkScheme) applyFocusColour();
   });
+  // Inline, the panel is always open.
   const stopFollowingPanel = effect(() => {
-    if (mode === 'inline' || panel.isOpen.value) followFocusColour();
+    if (panel.isOpen.value) followFocusColour();
   });
   shadow.append(root);
 
@@ -138,7 +138,7 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
       stopFollowingOptions();
       stopFollowingPanel();
       launcher?.dispose();
-      darkScheme.removeEventListener('change', applyFocusColour);
+      darkScheme?.removeEventListener('change', applyFocusColour);
       root.remove();
     },
   };
