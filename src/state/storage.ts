@@ -1,6 +1,6 @@
 import { parseCitedResources } from '../api/cited-resources';
 import type { ChatErrorInfo, ChatErrorType } from '../api/errors';
-import type { Persistence } from '../embed/options';
+import type { Persistence } from '../options/types';
 import { maxReplyLength } from './chat-model';
 import type { ChatMessage, MessageStatus } from './types';
 
