@@ -43,3 +43,23 @@ describe('removeSwallowingMarkup', () => {
     expect(removeSwallowingMarkup('a <!-- never closed')).toBe('a &lt;!-- never closed');
   });
 });
+
+describe('event-handler and style attributes (issue 10: parsing them filled the host page\'s CSP reports)', () => {
+  test('go from every tag before the HTML is parsed, the other attributes kept', () => {
+    const html = '<p>a <img src=x onerror=__xss() alt="x"> <b style="color:red" title="on style">b</b> <i\tONMOUSEOVER = "y"/STYLE=\'z\' lang=en>c</i></p>';
+    expect(removeSwallowingMarkup(html)).toBe('<p>a <img src=x alt="x"> <b title="on style">b</b> <i lang=en>c</i></p>');
+  });
+
+  test('twenty handlers and twenty styles leave none', () => {
+    const html = Array.from({ length: 20 }, (_, n) => `<img src=x onerror=__xss(${n})><span style="position:fixed">${n}</span>`).join('');
+    expect(removeSwallowingMarkup(html)).not.toMatch(/onerror|style/);
+  });
+
+  test('never join the attribute after a dropped quoted value to the tag name', () => {
+    expect(removeSwallowingMarkup('<b onclick="x"title=y>z</b>')).toBe('<b title=y>z</b>');
+  });
+
+  test('keep attributes whose names only start like them', () => {
+    expect(removeSwallowingMarkup('<td styles="x" data-on="y">z</td>')).toBe('<td styles="x" data-on="y">z</td>');
+  });
+});

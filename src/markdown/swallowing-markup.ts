@@ -3,6 +3,9 @@
  * `<style>`, `<svg>` or `<!--` left open would make the HTML parser read the
  * rest of the reply as CSS, SVG or a comment, and the sanitizer would then
  * remove it all. This pass removes such markup before the HTML is parsed.
+ * It also drops event-handler and `style` attributes: the sanitizer removes them
+ * anyway, but parsing them first raises a CSP violation (`script-src-attr`,
+ * `style-src-attr`) in the host page, one report each, for a hostile reply.
  *
  * It keeps text, it does not keep anyone safe: its output still goes through
  * the sanitizer, so whatever it gets wrong costs text, never safety.
@@ -41,6 +44,29 @@ const TAG = String.raw`<(\/?)([a-zA-Z][^\t\n\f\r />]*)(?=[\t\n\f\r />]|$)(?:[\t\
 const COMMENT = String.raw`<!--(?:-?>|[\s\S]*?--!?>)|<(?:!|\?|\/(?![a-zA-Z]))[^>]*>`;
 /** One complete comment or tag, matched exactly where `lastIndex` points. */
 const MARKUP = new RegExp(`${COMMENT}|${TAG}`, 'y');
+/** The space before an attribute, and the attribute, inside a tag that MARKUP matched. */
+const SPACED_ATTRIBUTE = new RegExp(`([\\t\\n\\f\\r /]*)(${ATTRIBUTE})`, 'y');
+/** Attributes the sanitizer always removes, and that a CSP reports as they are parsed. */
+const INLINE_ATTRIBUTE = /^(?:on|style(?=[\t\n\f\r />=]|$))/i;
+
+/** `tag` without its event-handler and style attributes; `from` is where its name ends. */
+function withoutInlineAttributes(tag: string, from: number): string {
+  let output = tag.slice(0, from);
+  let hasDropped = false;
+  SPACED_ATTRIBUTE.lastIndex = from;
+  for (let match = SPACED_ATTRIBUTE.exec(tag); match !== null; match = SPACED_ATTRIBUTE.exec(tag)) {
+    const [whole, space = '', attribute = ''] = match;
+    from = SPACED_ATTRIBUTE.lastIndex;
+    if (INLINE_ATTRIBUTE.test(attribute)) {
+      hasDropped = true;
+      continue;
+    }
+    // After a quoted value an attribute needs no space: once that value is gone, it does.
+    output += hasDropped && space === '' ? ` ${whole}` : whole;
+    hasDropped = false;
+  }
+  return output + tag.slice(from);
+}
 
 /** Where the element opened just before `from` ends, or -1 when nothing closes it. */
 function endOfRawText(html: string, name: string, from: number): number {
@@ -56,8 +82,11 @@ function endOfRawText(html: string, name: string, from: number): number {
 export interface MarkupEdit {
   start: number;
   end: number;
-  /** `''` for markup that goes, `&lt;` for a `<` that starts no complete tag. */
-  replacement: '' | '&lt;';
+  /**
+   * `''` for markup that goes, `&lt;` for a `<` that starts no complete tag, the tag
+   * without them for one with event-handler or style attributes.
+   */
+  replacement: string;
 }
 
 /**
@@ -75,7 +104,7 @@ export function* swallowingMarkup(html: string): Generator<MarkupEdit> {
       continue;
     }
     let end = MARKUP.lastIndex;
-    const [, slash, tagName] = match;
+    const [markup, slash = '', tagName] = match;
     const name = tagName?.toLowerCase();
     if (name === undefined || SWALLOWING.has(name)) {
       if (name !== undefined && slash === '' && RAW_TEXT.has(name)) {
@@ -83,6 +112,9 @@ export function* swallowingMarkup(html: string): Generator<MarkupEdit> {
         if (endOfElement !== -1) end = endOfElement;
       }
       yield { start: open, end, replacement: '' };
+    } else if (tagName !== undefined) {
+      const tag = withoutInlineAttributes(markup, 1 + slash.length + tagName.length);
+      if (tag !== markup) yield { start: open, end, replacement: tag };
     }
     open = html.indexOf('<', end);
   }
@@ -95,7 +127,8 @@ export function* swallowingMarkup(html: string): Generator<MarkupEdit> {
  * their start tag alone when they are not; the tags of `<svg>`, `<math>`,
  * `<template>` and `<plaintext>`, whose content is then read as HTML. A `<`
  * that starts no complete tag (`a < b`, or a tag whose quote never closes) is
- * written `&lt;`, so it cannot take what follows into a tag either.
+ * written `&lt;`, so it cannot take what follows into a tag either. Event-handler
+ * and `style` attributes are dropped from the tags that stay.
  *
  * @param html - marked's output for an untrusted reply.
  * @returns The same HTML without that markup; still to be sanitised.
