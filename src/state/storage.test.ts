@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { maxReplyLength } from './chat-model';
+import { maxReplyLength } from './length-cap';
 import { conversationKey, createConversationStore, maxStoredLength, parseConversation } from './storage';
 import type { ChatMessage } from './types';
 

@@ -1,7 +1,7 @@
 import { parseCitedResources } from '../api/cited-resources';
 import type { ChatErrorInfo, ChatErrorType } from '../api/errors';
 import type { Persistence } from '../options/types';
-import { maxReplyLength } from './chat-model';
+import { maxReplyLength } from './length-cap';
 import type { ChatMessage, MessageStatus } from './types';
 
 /** Keeps one conversation, and the visitor's unsent draft, across reloads. Never throws: storage may be full or forbidden. */
