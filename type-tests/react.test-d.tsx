@@ -18,6 +18,7 @@ export const configured = (
     stream="false"
     reply-timeout={8000}
     stall-timeout="4000"
+    send-cookies=""
     starters='["What does it cost?"]'
   />
 );
