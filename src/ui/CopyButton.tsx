@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
+import { copyText } from './clipboard';
 import { CheckIcon, CopyIcon } from './icons';
 
-/** Copies a reply's markdown source; the icon confirms for a moment. */
+/** Copies a reply's markdown source, where the async clipboard is missing too; the icon confirms for a moment. */
 export function CopyButton({ text, strings }: { text: string; strings: Strings }) {
   const [isCopied, setIsCopied] = useState(false);
   useEffect(() => {
@@ -11,11 +12,12 @@ export function CopyButton({ text, strings }: { text: string; strings: Strings }
     return () => clearTimeout(timer);
   }, [isCopied]);
 
-  function copy(): void {
-    navigator.clipboard?.writeText(text).then(
-      () => setIsCopied(true),
-      (error: unknown) => console.warn('[tinytalk-widget] Copy failed.', error),
-    );
+  function copy(event: { currentTarget: HTMLButtonElement }): void {
+    // The fallback's text field goes beside the button, in the shadow root.
+    void copyText(text, event.currentTarget.getRootNode()).then((isDone) => {
+      if (isDone) setIsCopied(true);
+      else console.warn('[tinytalk-widget] Copy failed: the browser refused the clipboard.');
+    });
   }
 
   return (
