@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { XSS_SHOWN_CITATIONS } from '../agent/xss-answer.ts';
+import { XSS_SHOWN_CITATIONS } from '../../agent/xss-answer.ts';
 import { inspectPage } from '../xss-inspection.ts';
 import type { Browser, Tab } from './browser.ts';
 import { enginesDemoPort } from './ports.ts';

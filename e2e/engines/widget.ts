@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ChatCompletionRequest } from '../../src/api/types.ts';
-import type { FaultName } from '../agent/faults.ts';
-import type { RecordedRequest } from '../agent/request-log.ts';
+import type { FaultName } from '../../agent/faults.ts';
+import type { RecordedRequest } from '../../agent/request-log.ts';
 import type { Browser, PageFunction, Tab } from './browser.ts';
 import type { PageHelpers } from './page-helpers.ts';
 import { enginesServerPort } from './ports.ts';
