@@ -16,8 +16,8 @@ const markdown = new Marked({
 });
 
 /**
- * Renders an agent's markdown reply as HTML that is safe to set with
- * `dangerouslySetInnerHTML` inside the widget's shadow root.
+ * Renders an agent's markdown reply as HTML that is safe to parse inside the widget's
+ * shadow root, which only `ui/block-patcher.ts` does.
  *
  * GitHub-flavoured markdown, single newlines kept as spaces. Raw HTML in the
  * reply is not escaped but cut down to formatting by {@link sanitizeHtml}:
