@@ -14,15 +14,16 @@ const CELL = new Set(['TD', 'TH']);
  */
 export function renderedText(root: Node): string {
   let text = '';
-  const read = (node: Node) => {
+  const read = (node: Node, isCode: boolean) => {
     for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+      // In HTML a line break is only space (the newlines marked puts between cells, say), but in code.
+      if (child.nodeType === Node.TEXT_NODE) text += isCode ? (child as Text).data : (child as Text).data.replace(/\s+/g, ' ');
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      read(child);
+      read(child, isCode || child.nodeName === 'PRE');
       if (LINE_ENDING.has(child.nodeName)) text += '\n';
       else if (CELL.has(child.nodeName)) text += ' ';
     }
   };
-  read(root);
+  read(root, false);
   return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 }
