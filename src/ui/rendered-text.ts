@@ -14,12 +14,16 @@ const CELL = new Set(['TD', 'TH']);
  */
 export function renderedText(root: Node): string {
   let text = '';
-  const read = (node: Node, isCode: boolean) => {
+  const read = (node: Node, isPreformatted: boolean) => {
     for (const child of node.childNodes) {
-      // In HTML a line break is only space (the newlines marked puts between cells, say), but in code.
-      if (child.nodeType === Node.TEXT_NODE) text += isCode ? (child as Text).data : (child as Text).data.replace(/\s+/g, ' ');
+      // Outside <pre> a line break in the HTML source is a space on screen (marked writes
+      // one between table cells), so only the elements below end a line.
+      if (child.nodeType === Node.TEXT_NODE) {
+        const data = (child as Text).data;
+        text += isPreformatted ? data : data.replace(/\s+/g, ' ');
+      }
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      read(child, isCode || child.nodeName === 'PRE');
+      read(child, isPreformatted || child.nodeName === 'PRE');
       if (LINE_ENDING.has(child.nodeName)) text += '\n';
       else if (CELL.has(child.nodeName)) text += ' ';
     }
