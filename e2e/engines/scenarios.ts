@@ -193,6 +193,51 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       expect(await agent.requests()).toHaveLength(1);
     });
 
+    // errors.spec.ts: a redirect is never followed, and fails with a message of its own and no Retry.
+    test('a redirect is never followed, and fails with a message of its own and no Retry', async () => {
+      const { tab, agent } = start();
+      await agent.arm('redirect');
+      await tab.goto(scriptTagUrl(agent, { open: 'true', 'api-key': 'tt-secret-key' }));
+      const chat = widget(tab);
+      await chat.say('hello');
+      await chat.poll((h) => h.lastStatus()).toBe('error');
+      expect(await tab.run((h) => ({ alert: h.byRole('alert', undefined, h.lastReply()).map(h.text), retry: h.byRole('button', 'Retry', h.lastReply()).length }))).toEqual({
+        alert: ['The chat service tried to redirect this message elsewhere, so it was not sent.'],
+        retry: 0,
+      });
+      // The other origin is this same agent: a followed redirect would be a second request.
+      expect(await agent.requests()).toHaveLength(1);
+    });
+
+    // xss.spec.ts: 2,000 nested quotes (or * around a word) show with the lines around them, and again when stored.
+    test('a stored reply of 2,000 nested quotes or * shows with the lines around it, and no error reaches the page', async () => {
+      const { tab, agent } = start();
+      await tab.goto(scriptTagUrl(agent, { open: 'true' }));
+      const chat = widget(tab);
+      await chat.ask('echo: stored reply');
+      const payloads = [`Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`, `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`];
+      // Typed, the payload's blank lines would send it in pieces: it goes in as the stored reply
+      // instead, written from a page of the same origin without the widget (a widget page going
+      // away stores its own conversation).
+      await tab.goto(`${pageOrigin}/e2e/pages/host.css`);
+      await tab.run(
+        (_h, key, payloads) => {
+          const stored = JSON.parse(localStorage.getItem(key) ?? 'null');
+          const [question, answer] = stored.messages;
+          stored.messages = payloads.flatMap((content: string, index: number) => [{ ...question, id: `q${index}` }, { ...answer, id: `a${index}`, content }]);
+          localStorage.setItem(key, JSON.stringify(stored));
+        },
+        `tinytalk-widget:conversation:${agent.botId}`,
+        payloads,
+      );
+      await tab.goto(scriptTagUrl(agent, { open: 'true' }));
+      await chat.poll((h) => h.replies().map((reply) => /Intro line\.[\s\S]*(deep|word)[\s\S]*Outro line\./.test(h.text(reply)))).toEqual([true, true]);
+      // Firefox reports the message list's ResizeObserver re-laying out a tall restored reply as
+      // an error event; that notice is no rendering failure (see the report of issue 10).
+      const errors = (await tripwires(tab)).errors.filter((error) => !error.startsWith('ResizeObserver loop'));
+      expect(errors).toEqual([]);
+    });
+
     // resilience.spec.ts: two tabs show the same conversation, kept in step live, and neither loses the other's turns.
     test('two tabs show the same conversation, kept in step live', async () => {
       const { tab: first, agent } = start();
