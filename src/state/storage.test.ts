@@ -140,7 +140,7 @@ describe('parseConversation', () => {
   });
 
   test('keeps the reply, and of its cited resources only the objects with a url', () => {
-    const valid = { id: 'kb-2', url: 'https://b.example' };
+    const valid = { id: 'kb-2', url: 'https://b.example/page' };
     const reply = { ...conversation[1], citedResources: [null, 'https://a.example', { title: 'no url' }, valid] };
     expect(parseConversation(stored([reply]))).toEqual([{ ...reply, citedResources: [valid] }]);
   });
