@@ -10,20 +10,22 @@
 
 /**
  * @param {number} exitStatus - `npm test`'s exit status.
- * @param {{ unit?: UnitReport; e2e?: E2eReport }} reports - Those that were written.
+ * @param {{ unit?: UnitReport; e2e?: E2eReport; engines?: UnitReport }} reports - Those that were
+ *   written: Vitest's of the unit tests and of the Firefox and WebKit suite, Playwright's.
  * @returns {string[]}
  */
-export function summarize(exitStatus, { unit, e2e }) {
+export function summarize(exitStatus, { unit, e2e, engines }) {
   const lines = [];
   let passed = 0;
   let failed = 0;
   let flaky = 0;
   let skipped = 0;
 
-  if (unit) {
-    passed += unit.numPassedTests;
-    failed += unit.numFailedTests;
-    skipped += unit.numPendingTests + unit.numTodoTests;
+  for (const report of [unit, engines]) {
+    if (!report) continue;
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
   }
   if (e2e) {
     passed += e2e.stats.expected;
@@ -37,7 +39,12 @@ export function summarize(exitStatus, { unit, e2e }) {
   }
 
   // npm test stops at the first failing step: a suite after it never ran, which is no pass.
-  for (const [name, report] of [['unit suite', unit], ['end-to-end suite', e2e]]) {
+  const suites = [
+    ['unit suite', unit],
+    ['end-to-end suite', e2e],
+    ['engine suite (Firefox, WebKit)', engines],
+  ];
+  for (const [name, report] of suites) {
     if (report) continue;
     lines.push(`${name}: did not run (an earlier step failed), counted as a failure`);
     failed += 1;
