@@ -48,7 +48,9 @@ describe('createBlockRenderer', () => {
     const reply = replies['headings, lists and emphasis']!;
     const renderer = createBlockRenderer();
     for (let end = 1; end <= reply.length; end += 7) renderer.update(reply.slice(0, end));
-    expect(renderer.finish(reply).length).toBeGreaterThan(1);
+    const blocks = renderer.finish(reply);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.join('')).toBe(renderMarkdown(reply));
   });
 
   test('falls back to the one-shot render when a reference definition at the end changes an earlier link', () => {
