@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'preact';
+import type { Persistence, Theme, WidgetOptions } from '../options/types';
 import type { TinyTalkChatElement } from './element';
-import type { Persistence, Theme, WidgetOptions } from './options';
 
 /** Milliseconds, as a number or its text: attributes are text either way. */
 type Milliseconds = number | `${number}`;
@@ -21,14 +21,14 @@ export interface TinyTalkChatAttributes {
   model?: string;
   /**
    * `"false"` waits for the whole reply instead of streaming it. Text, not a boolean: JSX
-   * removes an attribute set to `false`, which would mean the default, streaming.
+   * removes an attribute set to `false`, which would mean the default, streaming. Default `true`.
    */
   stream?: 'true' | 'false';
   /** Panel heading and the region's accessible name (HTML's own `title` would be a tooltip). Default `Chat`. */
   'chat-title'?: string;
   /** Shown first as an assistant message; never sent to the agent. */
   'welcome-message'?: string;
-  /** Suggested first messages, as a JSON array of strings. */
+  /** Suggested first messages, as a JSON array of strings. Default `[]`. */
   starters?: string;
   /** Composer placeholder. Default `Type a message…`. */
   placeholder?: string;
@@ -40,15 +40,15 @@ export interface TinyTalkChatAttributes {
   avatar?: string;
   /** Default `local`: the conversation survives reloads and new tabs of the site. */
   persist?: Persistence;
-  /** Milliseconds to wait for a reply to start. Default 30000. */
+  /** Milliseconds to wait for a reply to start. Default `30000`. */
   'reply-timeout'?: Milliseconds;
-  /** Milliseconds a started reply may pause before it counts as stalled. Default 20000. */
+  /** Milliseconds a started reply may pause before it counts as stalled. Default `20000`. */
   'stall-timeout'?: Milliseconds;
   /** The interface language, e.g. `fr` or `pt-BR`. Default: the page's `<html lang>`, else English. */
   locale?: string;
   /** Interface text overrides, as a JSON object, e.g. `{"send":"Go"}`. */
   strings?: string;
-  /** Your own tags for the session, as a JSON object of strings, handed back with `feedback` events. */
+  /** Your own tags for the session, as a JSON object of strings, handed back with `feedback` events. Default `{}`. */
   context?: string;
 }
 

@@ -1,5 +1,5 @@
+import type { WidgetOptions } from '../options/types';
 import { configureElement, defineElement, destroyElement, reconfigureElement, tagName, widgetOf } from './element';
-import type { WidgetOptions } from './options';
 import { createEmitter } from './emitter';
 import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
 

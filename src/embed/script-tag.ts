@@ -1,6 +1,7 @@
+import type { WidgetOptions } from '../options/types';
+import { optionsFromAttributes } from './attributes';
 import { defineElement } from './element';
 import { mount } from './mount';
-import { optionsFromAttributes, type WidgetOptions } from './options';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */

@@ -1,7 +1,7 @@
 import type { ChatErrorType } from '../api/errors';
+import type { WidgetOptions } from '../options/types';
 import type { ChatMessage, CitedResource, Feedback } from '../state/types';
 import type { TinyTalkChatElement } from './element';
-import type { WidgetOptions } from './options';
 
 /** A failed reply, as host pages hear of it. */
 export interface WidgetError {

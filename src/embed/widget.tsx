@@ -3,13 +3,13 @@ import { render } from 'preact';
 import { createChatClient, type ChatTransport } from '../api/client';
 import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
+import type { ResolvedOptions } from '../options/types';
 import { createPanelModel } from '../state/panel-model';
 import { createSession, type Session } from '../state/session';
 import { conversationKey, createConversationStore } from '../state/storage';
 import type { ChatMessage } from '../state/types';
 import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
-import type { ResolvedOptions } from './options';
 import { adoptStyles } from './stylesheet';
 import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
 

@@ -1,6 +1,6 @@
 import { parseCitedResources } from '../api/cited-resources';
 import type { ChatErrorInfo, ChatErrorType } from '../api/errors';
-import type { Persistence } from '../embed/options';
+import type { Persistence } from '../options/types';
 import type { ChatMessage, MessageStatus } from './types';
 
 /** Keeps one conversation, and the visitor's unsent draft, across reloads. Never throws: storage may be full or forbidden. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ResolvedOptions } from '../embed/options';
 import type { Strings } from '../i18n/strings';
+import type { ResolvedOptions } from '../options/types';
 import type { ChatModel } from '../state/chat-model';
 import type { ComposerModel } from '../state/composer-model';
 import type { ChatMessage, CitedResource } from '../state/types';

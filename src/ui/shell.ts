@@ -1,5 +1,5 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
-import type { ResolvedOptions } from '../embed/options';
+import type { ResolvedOptions } from '../options/types';
 import type { PanelModel } from '../state/panel-model';
 import { contrastRatio } from './contrast';
 import { loadMarkdown } from './markdown-loader';
