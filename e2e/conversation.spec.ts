@@ -94,6 +94,24 @@ test.describe('sources', () => {
     await expect(links.last()).toHaveAttribute('href', 'https://docs.tinytalk.example/theming');
   });
 
+  test('that lie are shown for what they are, each page once, and stored within limits (issue 10)', async ({ page, agent }) => {
+    await agent.arm('hostile-citations');
+    await openScriptTagPage(page, agent, { open: 'true' });
+    await ask(page, 'What are your pricing plans?');
+    const links = chat(page).lastReply.getByRole('list', { name: 'Sources' }).getByRole('link');
+    // 1 + 5 spellings of one page + 1,245 long addresses: the override stripped, the real host beside
+    // the title that names another, one chip for the five spellings, no address past 2,048 characters.
+    await expect(links).toHaveCount(20);
+    await expect(links.first()).toHaveText('Official docs: moc.elgoog.www attacker.example');
+    await expect(links.first()).toHaveAttribute('href', 'https://attacker.example/login');
+    await expect(links.getByText('Duplicate page')).toHaveCount(1);
+    const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+    expect(Math.max(...hrefs.map((href) => href.length))).toBeLessThanOrEqual(2048);
+    const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', `tinytalk-widget:conversation:${agent.botId}`);
+    expect(stored.length).toBeLessThan(60_000);
+    expect(stored).not.toContain('\u202e');
+  });
+
   test('still shows the sources when the payload comes as a plain data line', async ({ page, agent }) => {
     await agent.arm('payload-data-line');
     await openScriptTagPage(page, agent, { open: 'true' });

