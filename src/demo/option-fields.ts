@@ -97,6 +97,12 @@ export const optionFields: readonly OptionField[] = [
   }),
   field('model', { kind: 'text', group: 'agent', label: 'Model', hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.' }),
   field('stream', { kind: 'boolean', group: 'agent', label: 'Stream replies as they are written' }),
+  field('sendCookies', {
+    kind: 'boolean',
+    group: 'agent',
+    label: 'Send the site’s cookies',
+    hint: 'Only to an API base on this page’s own origin: a proxy of yours that checks the session.',
+  }),
   field('title', { kind: 'text', group: 'words', label: 'Title', hint: 'Default: “Chat”, in the widget’s language.' }),
   field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', hint: 'Shown first; never sent to the agent.' }),
   field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', hint: 'Suggested first messages: a JSON array of strings.' }),
@@ -118,7 +124,7 @@ export const optionFields: readonly OptionField[] = [
       { value: 'dark', label: 'Dark' },
     ],
   }),
-  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', hint: 'Any CSS colour. Default: indigo.' }),
+  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', hint: 'A CSS colour; anything else is ignored. Default: indigo.' }),
   field('avatar', { kind: 'url', group: 'look', label: 'Avatar', hint: 'URL of the agent’s image, for the launcher and the title.' }),
   field('target', {
     kind: 'select',

@@ -6,6 +6,7 @@ export const attributeNames = {
   apiBase: 'api-base',
   apiKey: 'api-key',
   model: 'model',
+  sendCookies: 'send-cookies',
   stream: 'stream',
   title: 'title',
   welcomeMessage: 'welcome-message',
@@ -35,7 +36,7 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     const value = read(attribute);
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
-    if (name === 'stream' || name === 'open') options[name] = value === '' || value === attribute ? true : value;
+    if (name === 'stream' || name === 'open' || name === 'sendCookies') options[name] = value === '' || value === attribute ? true : value;
     else if (name === 'starters' || name === 'strings' || name === 'context') options[name] = parseJson(value);
     else options[name] = value;
   }

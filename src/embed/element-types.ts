@@ -21,6 +21,11 @@ export interface TinyTalkChatAttributes {
   /** Overrides the agent's model; must be allowed on the agent's plan. */
   model?: string | undefined;
   /**
+   * Present (or `"true"`): sends the site's cookies when `api-base` is on the page's own
+   * origin, for a proxy that checks the visitor's session; never to another origin. Default `false`.
+   */
+  'send-cookies'?: '' | 'true' | 'false' | undefined;
+  /**
    * `"false"` waits for the whole reply instead of streaming it. Text, not a boolean: JSX
    * removes an attribute set to `false`, which would mean the default, streaming. Default `true`.
    */
@@ -35,7 +40,7 @@ export interface TinyTalkChatAttributes {
   placeholder?: string | undefined;
   /** Default `auto`: follows the visitor's `prefers-color-scheme`. */
   theme?: Theme | undefined;
-  /** Any CSS colour for the visitor's messages and buttons. */
+  /** A CSS colour for the visitor's messages and buttons; anything else is ignored with a warning. */
   'accent-color'?: string | undefined;
   /** URL of an image for the agent, beside the title. */
   avatar?: string | undefined;

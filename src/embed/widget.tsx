@@ -39,8 +39,8 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
 
   // Read per request, so options changed while the widget runs apply to the next turn.
   const transport: ChatTransport = (request) => {
-    const { apiBase, botId, apiKey, model, stream, replyTimeout, stallTimeout } = options.value;
-    const client = createChatClient({ apiBase, botId, stream, ...(apiKey && { apiKey }), ...(model && { model }) });
+    const { apiBase, botId, apiKey, model, stream, sendCookies, replyTimeout, stallTimeout } = options.value;
+    const client = createChatClient({ apiBase, botId, stream, sendCookies, ...(apiKey && { apiKey }), ...(model && { model }) });
     return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
   };
   let session: Session | undefined;

@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from './types';
 
 /** The options that have a default of their own, apart from the page's language. */
-type Defaults = Pick<ResolvedOptions, 'apiBase' | 'stream' | 'theme' | 'position' | 'open' | 'persist'> & {
+type Defaults = Pick<ResolvedOptions, 'apiBase' | 'sendCookies' | 'stream' | 'theme' | 'position' | 'open' | 'persist'> & {
   replyTimeout: number;
   stallTimeout: number;
   starters: readonly string[];
@@ -17,6 +17,7 @@ type Defaults = Pick<ResolvedOptions, 'apiBase' | 'stream' | 'theme' | 'position
  */
 export const defaults: Readonly<Defaults> = {
   apiBase: 'https://api.tinytalk.ai',
+  sendCookies: false,
   stream: true,
   starters: [],
   theme: 'auto',

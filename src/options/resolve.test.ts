@@ -12,6 +12,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** Resolves `botId: 'bot-1'` plus `options`, which may hold values of the wrong type, as pages pass them. */
@@ -26,6 +27,7 @@ describe('resolveOptions', () => {
       apiBase: 'https://api.tinytalk.ai',
       apiKey: undefined,
       model: undefined,
+      sendCookies: false,
       stream: true,
       title: 'Chat',
       welcomeMessage: undefined,
@@ -51,6 +53,7 @@ describe('resolveOptions', () => {
     const options = {
       apiBase: 'https://proxy.example',
       model: 'gpt-4o-mini',
+      sendCookies: true,
       stream: false,
       title: 'Support',
       welcomeMessage: 'Hi there!',
@@ -76,6 +79,7 @@ describe('resolveOptions', () => {
     ['persist', 'cookie', 'local'],
     ['stream', 'yes', true],
     ['open', 1, false],
+    ['sendCookies', 'yes', false],
     ['replyTimeout', -5, 30_000],
     ['stallTimeout', 'soon', 20_000],
     ['locale', 'klingon', 'en'],
@@ -148,5 +152,32 @@ describe('languages', () => {
     expect(options.strings.stop).toBe('Stop');
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
+  });
+});
+
+describe('accentColor (issue 10: url() in it made the launcher fetch that address at page load)', () => {
+  /** The browser's judgement, as far as these values go. */
+  const supportsColour = (property: string, value: string) => property === 'color' && /^(#[0-9a-f]{3,8}|rgb\([^()]*\)|red)$/i.test(value);
+
+  test.each(['#0f766e', 'rgb(0 118 110)', 'red'])('takes the colour %s', (value) => {
+    vi.stubGlobal('CSS', { supports: supportsColour });
+    expect(resolve({ accentColor: value }).accentColor).toBe(value);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test.each(['url(https://attacker.example/track)', 'image-set(url(https://attacker.example/a) 1x)', 'red, url(https://attacker.example/b)', 'not-a-colour', 'expression(alert(1))'])(
+    'falls back to indigo with a warning for %s',
+    (value) => {
+      vi.stubGlobal('CSS', { supports: supportsColour });
+      expect(resolve({ accentColor: value }).accentColor).toBeUndefined();
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]?.[0]).toContain('accentColor');
+      expect(warn.mock.calls[0]?.[0]).toContain(JSON.stringify(value));
+    },
+  );
+
+  test('refuses url( even where there is no CSS to ask', () => {
+    expect(resolve({ accentColor: 'URL (https://attacker.example/x)' }).accentColor).toBeUndefined();
+    expect(resolve({ accentColor: 'url(https://attacker.example/x)' }).accentColor).toBeUndefined();
   });
 });

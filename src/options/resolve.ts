@@ -17,13 +17,14 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     apiBase: text(options, 'apiBase', defaults.apiBase),
     apiKey: text(options, 'apiKey'),
     model: text(options, 'model'),
+    sendCookies: flag(options, 'sendCookies'),
     stream: flag(options, 'stream'),
     title: text(options, 'title', strings.title),
     welcomeMessage: text(options, 'welcomeMessage'),
     starters: starters(options.starters),
     placeholder: text(options, 'placeholder', strings.placeholder),
     theme: choice(options, 'theme'),
-    accentColor: text(options, 'accentColor'),
+    accentColor: colour(options.accentColor),
     avatar: text(options, 'avatar'),
     // Right-to-left pages expect the launcher in the other corner.
     position: options.position === undefined && dir === 'rtl' ? 'left' : choice(options, 'position'),
@@ -46,7 +47,7 @@ function warnInvalid(name: string, value: unknown, fallback: unknown): void {
   console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
 }
 
-type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor' | 'avatar';
+type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'avatar';
 
 function text(options: WidgetOptions, name: TextOption): string | undefined;
 function text(options: WidgetOptions, name: TextOption, fallback: string): string;
@@ -58,7 +59,23 @@ function text(options: WidgetOptions, name: TextOption, fallback?: string): stri
   return fallback;
 }
 
-function flag(options: WidgetOptions, name: 'stream' | 'open'): boolean {
+/**
+ * A colour, and only a colour: the value becomes a custom property of the launcher, where
+ * `url(...)` (alone, in `image-set()` or in a list) would make the page fetch it at load,
+ * before anyone opens the chat, and anything else unreadable would leave the launcher and
+ * Send button transparent. `CSS.supports` is the browser's own judgement; where there is no
+ * CSS (tests in Node), the `url(` check alone stands.
+ */
+function colour(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const isColour =
+    typeof value === 'string' && !/url\s*\(/i.test(value) && (typeof CSS === 'undefined' || CSS.supports('color', value));
+  if (isColour) return value;
+  warnInvalid('accentColor', value, 'the default indigo');
+  return undefined;
+}
+
+function flag(options: WidgetOptions, name: 'sendCookies' | 'stream' | 'open'): boolean {
   const value: unknown = options[name];
   const fallback = defaults[name];
   if (value === undefined) return fallback;

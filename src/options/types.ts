@@ -26,6 +26,12 @@ export interface WidgetOptions {
   apiKey?: string | undefined;
   /** Overrides the agent's model; must be allowed on the agent's plan. */
   model?: string | undefined;
+  /**
+   * Sends the site's cookies with each request when `apiBase` is on the page's own origin,
+   * for a proxy of your own that checks the visitor's session; never to another origin.
+   * Without it requests carry no cookie. Default `false`.
+   */
+  sendCookies?: boolean | undefined;
   /** Stream replies as they are written, or wait for the whole reply. Default `true`. */
   stream?: boolean | undefined;
   /** Panel heading and the dialog's accessible name. Default `Chat`, in the widget's language. */
@@ -38,7 +44,10 @@ export interface WidgetOptions {
   placeholder?: string | undefined;
   /** Default `auto`. */
   theme?: Theme | undefined;
-  /** Any CSS colour for the launcher, the visitor's messages and buttons. */
+  /**
+   * A CSS colour for the launcher, the visitor's messages and buttons. Anything that is not
+   * a colour (`url(...)`, a gradient, a typo) is ignored with a console warning.
+   */
   accentColor?: string | undefined;
   /**
    * URL of an image for the agent: in the launcher instead of the chat icon, and beside
@@ -79,6 +88,7 @@ export interface ResolvedOptions {
   apiBase: string;
   apiKey: string | undefined;
   model: string | undefined;
+  sendCookies: boolean;
   stream: boolean;
   title: string;
   welcomeMessage: string | undefined;
