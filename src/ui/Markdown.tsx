@@ -13,20 +13,27 @@ interface MarkdownProps {
   progress: 'streaming' | 'cut' | 'done';
 }
 
+/**
+ * A finished reply longer than this is shown this much at a time, a slice a frame: in one
+ * go, a long stored reply would freeze the page while a conversation opens.
+ */
+const sliceLength = 4000;
+
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
 export function Markdown({ source, progress }: MarkdownProps) {
   const markdown = useMarkdown();
   const container = useRef<HTMLDivElement>(null);
-  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number } | null>(null);
+  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; isSlicing: boolean } | null>(null);
   const latest = useRef(source);
   latest.current = source;
 
   useLayoutEffect(() => {
     const element = container.current;
     if (!markdown || !element) return;
+    const isFirst = !state.current;
     if (!state.current) {
       element.textContent = '';
-      state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0 };
+      state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false };
     }
     const current = state.current;
     // The renderer never throws; were anything else to, the reply shows as text and
@@ -40,6 +47,39 @@ export function Markdown({ source, progress }: MarkdownProps) {
         element.textContent = latest.current;
       }
     };
+    if (current.isSlicing) {
+      // The reply changed under its slices: render it anew below.
+      cancelAnimationFrame(current.frame);
+      current.frame = 0;
+      current.isSlicing = false;
+      element.removeAttribute('aria-busy');
+    }
+    if (progress === 'done' && isFirst && source.length > sliceLength) {
+      const slices = markdown.renderSlices(source, sliceLength);
+      const shown: string[] = [];
+      current.isSlicing = true;
+      // Assistive technology waits for the whole reply, and so can a test.
+      element.setAttribute('aria-busy', 'true');
+      const step = () => {
+        let isDone = false;
+        show(() => {
+          const slice = slices.next();
+          if (slice.done) isDone = true;
+          else shown.push(slice.value);
+          return shown;
+        });
+        // Shown whole, or as text after a failure.
+        if (isDone || state.current !== current) {
+          current.frame = 0;
+          current.isSlicing = false;
+          element.removeAttribute('aria-busy');
+          return;
+        }
+        current.frame = requestAnimationFrame(step);
+      };
+      step();
+      return;
+    }
     if (progress !== 'streaming') {
       cancelAnimationFrame(current.frame);
       current.frame = 0;
