@@ -96,6 +96,16 @@ const states: A11yState[] = [
     },
   },
   {
+    name: 'a code block with its Copy code button, and a wide table in its scroll box',
+    attributes: { open: 'true' },
+    async reach(page) {
+      const columns = Array.from({ length: 12 }, (_, index) => `Column ${index + 1}`);
+      await askMarkdown(page, `echo: \`\`\`js\nmount({ botId: 'demo', title: 'A line far wider than the bubble that holds it, to scroll' });\n\`\`\`\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(12)}\n| ${columns.join(' | ')} |`);
+      await expect(chat(page).lastReply.getByRole('button', { name: 'Copy code' })).toBeVisible();
+      await expect(chat(page).lastReply.getByRole('group', { name: 'Table' })).toBeVisible();
+    },
+  },
+  {
     name: 'stopped by the visitor',
     attributes: { open: 'true' },
     async reach(page, agent) {
@@ -325,7 +335,8 @@ test.describe('screen readers', () => {
             - paragraph: What are your pricing plans?
           - article:
             - heading "Pricing" [level=2]
-            - table
+            - group "Table":
+              - table
             - list "Sources":
               - listitem:
                 - link "Pricing and plans"

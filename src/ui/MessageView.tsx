@@ -49,7 +49,7 @@ function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onS
     >
       {(content !== '' || status === 'streaming') && (
         <div class="bubble">
-          <Content message={message} />
+          <Content message={message} strings={strings} />
         </div>
       )}
       {role === 'assistant' && (
@@ -71,7 +71,7 @@ function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onS
 }
 
 /** The visitor's words as typed; a reply as markdown, or dots until its first words arrive. */
-function Content({ message: { role, content, status } }: { message: ChatMessage }) {
+function Content({ message: { role, content, status }, strings }: { message: ChatMessage; strings: Strings }) {
   if (role === 'user') {
     return (
       <p class="plain" dir="auto">
@@ -88,5 +88,11 @@ function Content({ message: { role, content, status } }: { message: ChatMessage 
       </span>
     );
   }
-  return <Markdown source={content} progress={status === 'stopped' || status === 'error' ? 'cut' : status === 'streaming' ? 'streaming' : 'done'} />;
+  return (
+    <Markdown
+      source={content}
+      progress={status === 'stopped' || status === 'error' ? 'cut' : status === 'streaming' ? 'streaming' : 'done'}
+      labels={strings}
+    />
+  );
 }
