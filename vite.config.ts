@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
-import { createDemoAgent } from './e2e/agent/agent.ts';
+import { createDemoAgent } from './agent/agent.ts';
 import { serveBuild } from './src/demo/serve-build.ts';
 import { markdownChunkName } from './src/embed/markdown-chunk.ts';
 

@@ -3,7 +3,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { test, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { benchDocument } from '../e2e/agent/knowledge-base.ts';
+import { benchDocument } from '../agent/knowledge-base.ts';
 import type { ChatMessage } from '../src/state/types.ts';
 import {
   agentOrigin,

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type * as Axe from 'axe-core';
 import { locales } from '../src/i18n/locales/index.ts';
 import { plainText } from '../src/ui/plain-text.ts';
-import { answerFor } from './agent/knowledge-base.ts';
+import { answerFor } from '../agent/knowledge-base.ts';
 import { ask, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
 import { channels, contrast } from './contrast.ts';
 

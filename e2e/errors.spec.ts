@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { ChatCompletionRequest } from '../src/api/types.ts';
-import type { FaultName } from './agent/faults.ts';
-import type { RecordedRequest } from './agent/request-log.ts';
+import type { FaultName } from '../agent/faults.ts';
+import type { RecordedRequest } from '../agent/request-log.ts';
 import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
 
 // What visitors read: plain words, never the agent's raw answer.

@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { ChatCompletionRequest } from '../src/api/types.ts';
-import type { FaultName } from './agent/faults.ts';
-import type { RecordedRequest } from './agent/request-log.ts';
+import type { FaultName } from '../agent/faults.ts';
+import type { RecordedRequest } from '../agent/request-log.ts';
 import { testServerPort } from './ports.ts';
 
 /** The demo agent, on another origin than the pages. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoAgent } from './agent/agent.ts';
+import { createDemoAgent } from '../agent/agent.ts';
 import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, reactPage, scriptTagPage, strictCsp, trustedTypesCsp } from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */

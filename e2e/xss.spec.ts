@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { XSS_SHOWN_CITATIONS, xssCases } from './agent/xss-answer.ts';
+import { XSS_SHOWN_CITATIONS, xssCases } from '../agent/xss-answer.ts';
 import { agentOrigin, chat, expect, test, type Agent, type Attributes } from './fixtures.ts';
 import { testServerPort } from './ports.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createChatClient, parseRetryAfter, type ChatClientConfig } from './client';
 import { ChatError } from './errors';
-import { chunk, drain, responseOf, textOf } from './test-streams';
+import { chunk, drain, responseOf, textOf } from './streams.test-helpers';
 import type { WireMessage } from './types';
 
 const messages: WireMessage[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ChatError } from './errors';
 import { readChatStream } from './sse';
-import { bodyOf, bytesOf, chunk, drain, textOf } from './test-streams';
+import { bodyOf, bytesOf, chunk, drain, textOf } from './streams.test-helpers';
 
 const citations = [{ id: 'kb-1', url: 'https://docs.example/a', title: 'Page A', type: 'website' }];
 const roleOnly = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] })}\n\n`;

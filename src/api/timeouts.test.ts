@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ChatTransport } from './client';
 import { ChatError, toChatError } from './errors';
-import { drain, textOf } from './test-streams';
+import { drain, textOf } from './streams.test-helpers';
 import { withTimeouts } from './timeouts';
 import type { ChatEvent } from './types';
 

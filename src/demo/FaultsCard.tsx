@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { FAULT_NAMES, type FaultName } from '../../e2e/agent/faults.ts';
+import { FAULT_NAMES, type FaultName } from '../../agent/faults.ts';
 import { armFault } from './faults';
 
 /** Makes the demo agent's next reply fail, to see how the widget tells the visitor and recovers. */

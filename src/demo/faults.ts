@@ -1,4 +1,4 @@
-import type { FaultName } from '../../e2e/agent/faults.ts';
+import type { FaultName } from '../../agent/faults.ts';
 
 /** Makes the demo agent's next reply to `botId` fail with `fault`; resolves to what to tell the visitor. */
 export async function armFault(botId: string, fault: FaultName): Promise<string> {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import corpus from '../../e2e/fixtures/dompurify-payloads.json';
+import corpus from '../../agent/dompurify-payloads.json';
 import { renderMarkdown } from './render';
 
 /** Elements that run code, submit, embed a document, restyle the widget or hide a namespace. */

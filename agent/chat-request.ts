@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ChatCompletionRequest, WireMessage } from '../../src/api/types.ts';
+import type { ChatCompletionRequest, WireMessage } from '../src/api/types.ts';
 import { errorBody, isRecord } from './http-io.ts';
 
 /** The only API key private demo agents accept. */

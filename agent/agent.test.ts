@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { WireMessage } from '../../src/api/types.ts';
+import type { WireMessage } from '../src/api/types.ts';
 import { createDemoAgent } from './agent.ts';
 import type { FaultName } from './faults.ts';
 import { answerFor } from './knowledge-base.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { CitedResource } from '../../src/api/types.ts';
-import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
+import type { CitedResource } from '../src/api/types.ts';
+import { XSS_PAYLOADS } from './xss-payloads.ts';
 import type { Answer } from './knowledge-base.ts';
 
 interface Corpus {
@@ -20,7 +20,7 @@ export interface XssCase {
 // under Node's ESM asks for an import attribute that not every loader passes on.
 let corpus: Corpus | undefined;
 function dompurifyCorpus(): Corpus {
-  corpus ??= JSON.parse(readFileSync(new URL('../fixtures/dompurify-payloads.json', import.meta.url), 'utf8')) as Corpus;
+  corpus ??= JSON.parse(readFileSync(new URL('./dompurify-payloads.json', import.meta.url), 'utf8')) as Corpus;
   return corpus;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CitedResource, WireMessage } from '../../src/api/types.ts';
+import type { CitedResource, WireMessage } from '../src/api/types.ts';
 import type { Answer } from './knowledge-base.ts';
 
 /** What every chunk of one completion repeats, as OpenAI-style APIs do. */

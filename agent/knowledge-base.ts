@@ -1,4 +1,4 @@
-import type { CitedResource, WireMessage } from '../../src/api/types.ts';
+import type { CitedResource, WireMessage } from '../src/api/types.ts';
 
 /** What the demo agent replies to a conversation. */
 export interface Answer {

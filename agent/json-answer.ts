@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { WireMessage } from '../../src/api/types.ts';
+import type { WireMessage } from '../src/api/types.ts';
 import { createClientWatch } from './client-watch.ts';
 import { completion, PROVIDER_ERROR, type CompletionMeta } from './completion.ts';
 import type { FaultName } from './faults.ts';

@@ -1,6 +1,6 @@
 import type { ChatEvent } from './types';
 
-/** Test helpers: real ReadableStream bodies built from text, split where a test says. */
+/** Test helpers, for the `api/` unit tests only: real ReadableStream bodies built from text, split where a test says. */
 
 const encoder = new TextEncoder();
 
