@@ -7,7 +7,7 @@ type Milliseconds = number | `${number}`;
 
 /**
  * The attributes of `<tinytalk-chat>`: one per option of {@link WidgetOptions}, but those of
- * the floating widget (`target`, `position`, `open`): placed in a page, the element renders
+ * the floating widget (`target`, `position`, `open`, `greeting`, `greeting-delay`): placed in a page, the element renders
  * inline where it is. Values are attribute text; lists and overrides are JSON.
  */
 export interface TinyTalkChatAttributes {
@@ -40,6 +40,8 @@ export interface TinyTalkChatAttributes {
   avatar?: string;
   /** Default `local`: the conversation survives reloads and new tabs of the site. */
   persist?: Persistence;
+  /** `"false"` leaves a reply that a page load cut short stopped, instead of asking again on the next page. */
+  resume?: 'true' | 'false';
   /** Milliseconds to wait for a reply to start. Default 30000. */
   'reply-timeout'?: Milliseconds;
   /** Milliseconds a started reply may pause before it counts as stalled. Default 20000. */

@@ -13,6 +13,7 @@ const eventNames: Record<WidgetEventName, true> = {
   error: true,
   'citation:click': true,
   feedback: true,
+  unread: true,
 };
 
 /**
@@ -46,6 +47,9 @@ export function mount(options: WidgetOptions): WidgetHandle {
     element,
     get messages() {
       return widget()?.messages() ?? [];
+    },
+    get unreadCount() {
+      return widget()?.unreadCount() ?? 0;
     },
     open: () => widget()?.open(),
     close: () => widget()?.close(),

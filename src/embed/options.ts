@@ -46,6 +46,21 @@ export interface WidgetOptions {
   open?: boolean;
   /** Default `local`: the conversation survives reloads and new tabs of the site. */
   persist?: Persistence;
+  /**
+   * Ask again, on the next page of the site that loads the widget, for a reply that a page
+   * load cut short (the visitor followed a link while it streamed). Default true; false
+   * leaves that reply stopped. Needs `persist` `local` or `session`.
+   */
+  resume?: boolean;
+  /**
+   * A greeting shown beside the closed launcher after `greetingDelay`, while the
+   * conversation is empty: clicking it opens the chat, where it is the first assistant
+   * message (never sent to the agent). Dismissed or opened, it stays away for the rest of
+   * the browser session. None by default.
+   */
+  greeting?: string;
+  /** Milliseconds after the page loads before the greeting shows. Default 3000. */
+  greetingDelay?: number;
   /** Element or CSS selector to render into (inline mode) instead of floating over the page. */
   target?: string | HTMLElement;
   /**
@@ -85,6 +100,9 @@ export interface ResolvedOptions {
   position: Position;
   open: boolean;
   persist: Persistence;
+  resume: boolean;
+  greeting: string | undefined;
+  greetingDelay: number;
   replyTimeout: number;
   stallTimeout: number;
   context: Readonly<Record<string, string>>;
@@ -111,6 +129,9 @@ export const attributeNames = {
   position: 'position',
   open: 'open',
   persist: 'persist',
+  resume: 'resume',
+  greeting: 'greeting',
+  greetingDelay: 'greeting-delay',
   target: 'target',
   replyTimeout: 'reply-timeout',
   stallTimeout: 'stall-timeout',
@@ -152,6 +173,9 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     position: options.position === undefined && dir === 'rtl' ? 'left' : choice(options, 'position'),
     open: flag(options, 'open', false),
     persist: choice(options, 'persist'),
+    resume: flag(options, 'resume', true),
+    greeting: text(options, 'greeting'),
+    greetingDelay: duration(options, 'greetingDelay', 3000, 0),
     replyTimeout: duration(options, 'replyTimeout', 30_000),
     stallTimeout: duration(options, 'stallTimeout', 20_000),
     context: tags(options.context),
@@ -175,7 +199,7 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     const value = read(attribute);
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
-    if (name === 'stream' || name === 'open') options[name] = value === '' || value === attribute ? true : value;
+    if (name === 'stream' || name === 'open' || name === 'resume') options[name] = value === '' || value === attribute ? true : value;
     else if (name === 'starters' || name === 'strings' || name === 'context') options[name] = parseJson(value);
     else options[name] = value;
   }
@@ -194,7 +218,7 @@ function warnInvalid(name: string, value: unknown, fallback: unknown): void {
   console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
 }
 
-type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'accentColor' | 'avatar';
+type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'greeting' | 'placeholder' | 'accentColor' | 'avatar';
 
 function text(options: WidgetOptions, name: TextOption): string | undefined;
 function text(options: WidgetOptions, name: TextOption, fallback: string): string;
@@ -206,7 +230,7 @@ function text(options: WidgetOptions, name: TextOption, fallback?: string): stri
   return fallback;
 }
 
-function flag(options: WidgetOptions, name: 'stream' | 'open', fallback: boolean): boolean {
+function flag(options: WidgetOptions, name: 'stream' | 'open' | 'resume', fallback: boolean): boolean {
   const value: unknown = options[name];
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
@@ -226,11 +250,12 @@ function choice<Name extends keyof typeof choices>(options: WidgetOptions, name:
   return fallback;
 }
 
-function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout', fallback: number): number {
+/** Milliseconds, at least `minimum` (a timeout of 0 would never let a reply start). */
+function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout' | 'greetingDelay', fallback: number, minimum = 1): number {
   const value: unknown = options[name];
   if (value === undefined) return fallback;
   const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof ms === 'number' && Number.isFinite(ms) && ms > 0) return ms;
+  if (typeof ms === 'number' && Number.isFinite(ms) && ms >= minimum) return ms;
   warnInvalid(name, value, fallback);
   return fallback;
 }

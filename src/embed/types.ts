@@ -39,6 +39,12 @@ export interface FeedbackEvent {
   context: Readonly<Record<string, string>>;
 }
 
+/** The count of unread replies changed. */
+export interface UnreadEvent {
+  /** Replies that finished while the floating panel was closed; 0 once the visitor opens it. */
+  count: number;
+}
+
 /**
  * Events of {@link WidgetHandle.on} and what their callbacks get. Each is also dispatched
  * on the `<tinytalk-chat>` element as a `CustomEvent` of the same name with the payload in
@@ -61,6 +67,8 @@ export interface WidgetEvents {
   'citation:click': CitationClick;
   /** A visitor rated a reply with thumbs up or down, or took the rating back. */
   feedback: FeedbackEvent;
+  /** The count of unread replies changed: one more finished while the panel was closed, or the visitor opened it. */
+  unread: UnreadEvent;
 }
 
 /** Name of a {@link WidgetEvents} event. */
@@ -72,6 +80,11 @@ export interface WidgetHandle {
   readonly element: TinyTalkChatElement;
   /** The conversation, oldest first. A snapshot: read it again for later changes. */
   readonly messages: readonly ChatMessage[];
+  /**
+   * Replies that finished while the floating panel was closed, as the launcher's badge
+   * shows them; 0 once the visitor opens it. Survives a page load. See the `unread` event.
+   */
+  readonly unreadCount: number;
   /** Opens the floating panel. */
   open(): void;
   /** Closes the floating panel. */

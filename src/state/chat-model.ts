@@ -35,6 +35,16 @@ export interface ChatModel {
   stop(): void;
   /** Sends the last turn again after its reply failed, without repeating the turn. */
   retry(): Promise<void>;
+  /**
+   * Asks again for the last reply, `id`, once it has finished (done, stopped or failed):
+   * the reply is replaced, and the agent gets the conversation without it.
+   */
+  regenerate(id: string): Promise<void>;
+  /**
+   * Replaces the visitor's last message, `id`, and the reply to it, with `text`, and asks
+   * for a reply to that: the agent gets the conversation as edited.
+   */
+  edit(id: string, text: string): Promise<void>;
   /** Forgets the conversation, here and in storage. */
   reset(): void;
   /** Rates a finished reply (undefined takes the rating back); kept with the message. */
@@ -44,8 +54,9 @@ export interface ChatModel {
   /**
    * The page is going away: store the conversation now, reply in flight included, and
    * nothing after (the browser is about to cut that reply, which is no failure).
+   * Returns the id of that reply, if one was in flight.
    */
-  leave(): void;
+  leave(): string | undefined;
   /** The page came back from the back-forward cache. */
   resume(): void;
   dispose(): void;
@@ -183,19 +194,33 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
     onReply?.(finished);
   }
 
+  async function send(text: string): Promise<void> {
+    const content = text.trim();
+    // One request at a time: a burst of Enter presses sends one turn.
+    if (content === '' || status.value !== 'ready') return;
+    append({ role: 'user', content, status: 'done', citedResources: [] });
+    await requestReply();
+  }
+
   return {
     messages,
     status,
     retryableId,
-    async send(text) {
-      const content = text.trim();
-      // One request at a time: a burst of Enter presses sends one turn.
-      if (content === '' || status.value !== 'ready') return;
-      append({ role: 'user', content, status: 'done', citedResources: [] });
-      await requestReply();
-    },
+    send,
     stop() {
       controller?.abort();
+    },
+    async regenerate(id) {
+      const last = messages.value.at(-1);
+      if (status.value !== 'ready' || last?.id !== id || last.role !== 'assistant') return;
+      messages.value = messages.value.slice(0, -1);
+      await requestReply();
+    },
+    async edit(id, text) {
+      const index = messages.value.map(({ role }) => role).lastIndexOf('user');
+      if (messages.value[index]?.id !== id || text.trim() === '' || status.value !== 'ready') return;
+      messages.value = messages.value.slice(0, index);
+      await send(text);
     },
     async retry() {
       const last = messages.value.at(-1);
@@ -232,6 +257,7 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
     leave() {
       save();
       hasLeft = true;
+      return controller ? messages.value.at(-1)?.id : undefined;
     },
     resume() {
       hasLeft = false;

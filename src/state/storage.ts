@@ -127,6 +127,6 @@ function isErrorInfo(value: unknown): value is ChatErrorInfo {
   return isObject(value) && errorTypes.includes(value.type as ChatErrorType) && (value.status === undefined || typeof value.status === 'number');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
