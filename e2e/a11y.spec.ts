@@ -106,6 +106,28 @@ const states: A11yState[] = [
     },
   },
   {
+    name: 'closed, with a greeting beside the launcher',
+    attributes: { greeting: 'Questions about pricing? Ask me.', 'greeting-delay': '0' },
+    reach: (page) => expect(page.locator('tinytalk-chat').getByRole('button', { name: 'Dismiss' })).toBeVisible(),
+  },
+  {
+    name: 'closed, with an unread reply on the launcher',
+    async reach(page) {
+      await page.evaluate(() => window.TinyTalk?.instance?.send('echo: Read me.'));
+      await expect(chat(page).launcher).toHaveAccessibleDescription('1 new reply');
+    },
+  },
+  {
+    name: 'editing the last message, with Regenerate on the last reply',
+    attributes: { open: 'true' },
+    async reach(page) {
+      await askMarkdown(page, 'echo: First.');
+      await expect(chat(page).lastReply.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+      await chat(page).userTurns.last().getByRole('button', { name: 'Edit' }).click();
+      await expect(page.locator('tinytalk-chat').getByRole('button', { name: 'Cancel' })).toBeVisible();
+    },
+  },
+  {
     name: 'stopped by the visitor',
     attributes: { open: 'true' },
     async reach(page, agent) {

@@ -74,7 +74,7 @@ function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: s
   return created;
 }
 
-function createLauncher({ options, panel, unreadCount }: ShellConfig): { element: HTMLButtonElement; dispose: () => void } {
+function createLauncher({ options, panel, unreadCount }: ShellConfig): { element: HTMLButtonElement; extras: HTMLElement[]; dispose: () => void } {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -83,11 +83,13 @@ function createLauncher({ options, panel, unreadCount }: ShellConfig): { element
   // A visitor about to open the chat: fetch the markdown stack now, not after the click.
   button.addEventListener('pointerenter', loadMarkdown);
   button.addEventListener('focus', loadMarkdown);
-  // The count is the badge's text, hidden from screen readers, which hear the description instead.
+  // The count is the badge's text, hidden from screen readers, which hear the description
+  // instead. Both sit beside the button: text inside it would not be in its name.
   const badge = element('span', 'badge');
   badge.setAttribute('aria-hidden', 'true');
   const description = element('span', 'visually-hidden');
   description.id = unreadId;
+  description.hidden = true;
   let shown = '';
   const dispose = effect(() => {
     const isOpen = panel.isOpen.value;
@@ -98,12 +100,13 @@ function createLauncher({ options, panel, unreadCount }: ShellConfig): { element
     setAttribute(button, 'aria-describedby', count > 0 ? unreadId : undefined);
     description.textContent = count === 1 ? strings.newReply : format(strings.newReplies, { count });
     badge.textContent = count > 9 ? '9+' : String(count);
-    const content = `${isOpen ? 'close' : avatar ? `avatar:${avatar}` : 'chat'}:${count > 0}`;
+    badge.hidden = count === 0;
+    const content = isOpen ? 'close' : avatar ? `avatar:${avatar}` : 'chat';
     if (content === shown) return;
     shown = content;
-    button.replaceChildren(isOpen ? icon(closeIconPath) : avatar ? avatarImage(avatar) : icon(chatIconPath), ...(count > 0 ? [badge, description] : []));
+    button.replaceChildren(isOpen ? icon(closeIconPath) : avatar ? avatarImage(avatar) : icon(chatIconPath));
   });
-  return { element: button, dispose };
+  return { element: button, extras: [badge, description], dispose };
 }
 
 /**
@@ -159,7 +162,7 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
   // Before the launcher, as it is read: the greeting, then the button it speaks of.
   const greeting = mode === 'floating' ? createGreeting(config) : undefined;
   if (greeting) root.append(greeting.element);
-  if (launcher) root.append(launcher.element);
+  if (launcher) root.append(launcher.element, ...launcher.extras);
 
   /** Set once the focus colour is followed: the auto theme follows the system's scheme, and the panel's background with it. */
   let darkScheme: MediaQueryList | undefined;
