@@ -11,10 +11,13 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-const unit = read('reports/unit.json');
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
+// Vitest's reports: the unit tests, and the Firefox and WebKit suite.
+for (const path of ['reports/unit.json', 'reports/engines.json']) {
+  const report = read(path);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  }
 }
 
 const e2e = read('reports/e2e.json');

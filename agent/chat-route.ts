@@ -10,6 +10,7 @@ import { answerFor } from './knowledge-base.ts';
 import type { RecordedRequest, RequestLog } from './request-log.ts';
 import { streamAnswer } from './stream-answer.ts';
 import { xssAnswer } from './xss-answer.ts';
+import { HOSTILE_CITATIONS } from './hostile-citations.ts';
 
 /** What the chat route shares with the rest of the agent. */
 export interface ChatRouteOptions {
@@ -41,9 +42,10 @@ export function createChatRoute({ faults, requests, tokenDelayMs }: ChatRouteOpt
     const { request } = check;
     const fault = faults.take(request.botId);
     const headers = fault === 'no-cors' ? {} : CHAT_CORS_HEADERS;
-    if (fault && sendFaultResponse(res, fault, headers)) return;
+    if (fault && sendFaultResponse(req, res, fault, headers)) return;
     const meta = createCompletionMeta(request.model ?? DEFAULT_MODEL);
     const answer = fault === 'xss' ? xssAnswer() : answerFor(request.messages);
+    if (fault === 'hostile-citations') answer.citedResources = [...HOSTILE_CITATIONS];
     if (request.stream) await streamAnswer(res, meta, answer, { tokenDelayMs, fault, headers });
     else await sendJsonAnswer(res, meta, answer, { messages: request.messages, fault, headers });
   };

@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FaultName } from './faults.ts';
 import { errorBody, sendJson } from './http-io.ts';
 
@@ -25,12 +25,23 @@ const HTML_ERROR_PAGE = [
   '<body><h1>Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>',
 ].join('\n');
 
+/** The same address on the other name of this machine: another origin that the agent also answers on. */
+function otherOrigin(req: IncomingMessage): string {
+  const host = req.headers.host ?? 'localhost';
+  const other = host.startsWith('localhost') ? host.replace('localhost', '127.0.0.1') : host.replace(/^[^:]+/, 'localhost');
+  return `http://${other}${req.url ?? '/'}`;
+}
+
 /**
- * Answers a fault that replaces the whole reply: an error status, or the HTML
- * page a misconfigured proxy sends with a 200. Returns `false`, writing nothing,
+ * Answers a fault that replaces the whole reply: an error status, a redirect, or the
+ * HTML page a misconfigured proxy sends with a 200. Returns `false`, writing nothing,
  * for the other faults.
  */
-export function sendFaultResponse(res: ServerResponse, fault: FaultName, headers: OutgoingHttpHeaders): boolean {
+export function sendFaultResponse(req: IncomingMessage, res: ServerResponse, fault: FaultName, headers: OutgoingHttpHeaders): boolean {
+  if (fault === 'redirect') {
+    res.writeHead(307, { ...headers, Location: otherOrigin(req) }).end();
+    return true;
+  }
   if (fault === 'html') {
     res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
     res.end(HTML_ERROR_PAGE);

@@ -3,7 +3,7 @@
  * For `stream: false` requests the stream-only faults keep their spirit: `cut`
  * ends the JSON body halfway, `stall` sends half of it and then nothing, `hang`
  * sends only the headers, `stream-error` becomes a 500 with the same error body,
- * and `payload-data-line` has no effect.
+ * and `payload-data-line` and `silent-payloads` have no effect.
  */
 export const FAULT_NAMES = [
   /** 300 ms between streamed chunks; a non-streaming answer waits 3 s. */
@@ -14,12 +14,16 @@ export const FAULT_NAMES = [
   'stream-error',
   /** The citations framed as a plain `data:` line instead of `event: message_payload`. */
   'payload-data-line',
+  /** A few chunks, then a `message_payload` event without text every 200 ms until the client goes away. */
+  'silent-payloads',
   '400',
   '401',
   '403',
   '404',
   /** 429 with `Retry-After: 3`. */
   '429',
+  /** 307 to the same path on another origin (localhost and 127.0.0.1 swapped), where the agent would answer. */
+  'redirect',
   '500',
   '503',
   /** The normal answer without any `Access-Control-*` header. */
@@ -36,6 +40,11 @@ export const FAULT_NAMES = [
    * anywhere, even inside a tag.
    */
   'xss',
+  /**
+   * The normal reply with hostile citations (see `hostile-citations.ts`): a title
+   * with a right-to-left override, one page spelt five ways, and 1,245 long addresses.
+   */
+  'hostile-citations',
 ] as const;
 
 /** The name of a fault the demo agent can be armed with. */

@@ -17,6 +17,7 @@ export interface StreamAnswerOptions {
 }
 
 const SLOW_DELAY_MS = 300;
+const SILENT_PAYLOAD_INTERVAL_MS = 200;
 
 /**
  * Streams `answer` as OpenAI-style server-sent events followed by the
@@ -54,6 +55,9 @@ export async function streamAnswer(
   switch (fault) {
     case 'stall':
       return watch.closed;
+    case 'silent-payloads':
+      while (await watch.wait(SILENT_PAYLOAD_INTERVAL_MS)) sse.event('message_payload', citations(answer.citedResources));
+      return;
     case 'stream-error':
       sse.data(PROVIDER_ERROR);
       break;
@@ -70,7 +74,7 @@ export async function streamAnswer(
 
 function chunksToSend(total: number, fault: FaultName | undefined): number {
   if (fault === 'cut' || fault === 'stream-error') return Math.ceil(total / 2);
-  if (fault === 'stall') return Math.min(3, Math.ceil(total / 2));
+  if (fault === 'stall' || fault === 'silent-payloads') return Math.min(3, Math.ceil(total / 2));
   return total;
 }
 

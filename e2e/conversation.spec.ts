@@ -53,6 +53,35 @@ test.describe('the request', () => {
     }
   });
 
+  test('carries no cookie and only the page\'s origin as Referer, even to its own origin (issue 10: fetch\'s defaults sent both)', async ({ page, agent, baseURL, context }) => {
+    const ownOrigin = baseURL ?? '';
+    await context.addCookies([{ name: 'session', value: 'visitor-42', url: ownOrigin }]);
+    // The agent answers on the page's origin too: a same-origin proxy, as a site would run one.
+    await openScriptTagPage(page, agent, { open: 'true', 'api-base': ownOrigin });
+    await ask(page, 'echo: first');
+    await openScriptTagPage(page, agent, { open: 'true' });
+    await ask(page, 'echo: second');
+    const [sameOrigin, crossOrigin] = await agent.requests();
+    expect(sameOrigin?.headers.cookie).toBeUndefined();
+    expect(crossOrigin?.headers.cookie).toBeUndefined();
+    expect(crossOrigin?.headers.referer).toBe(`${ownOrigin}/`);
+  });
+
+  test('with send-cookies carries the site\'s cookies to its own origin only', async ({ page, agent, baseURL, context }) => {
+    const ownOrigin = baseURL ?? '';
+    await context.addCookies([
+      { name: 'session', value: 'visitor-42', url: ownOrigin },
+      { name: 'session', value: 'visitor-42', url: agentOrigin },
+    ]);
+    await openScriptTagPage(page, agent, { open: 'true', 'api-base': ownOrigin, 'send-cookies': '' });
+    await ask(page, 'echo: first');
+    await openScriptTagPage(page, agent, { open: 'true', 'send-cookies': '' });
+    await ask(page, 'echo: second');
+    const [sameOrigin, crossOrigin] = await agent.requests();
+    expect(sameOrigin?.headers.cookie).toBe('session=visitor-42');
+    expect(crossOrigin?.headers.cookie).toBeUndefined();
+  });
+
   test('asks for one JSON reply with stream="false" and still shows the reply and its sources', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true', stream: 'false' });
     const widget = chat(page);
@@ -92,6 +121,26 @@ test.describe('sources', () => {
     const links = chat(page).lastReply.getByRole('list', { name: 'Sources' }).getByRole('link');
     await expect(links).toHaveText(['Feature overview', 'docs.tinytalk.example']);
     await expect(links.last()).toHaveAttribute('href', 'https://docs.tinytalk.example/theming');
+  });
+
+  test('that lie are shown for what they are, each page once, and stored within limits (issue 10)', async ({ page, agent }) => {
+    // 1,245 citations of up to 4 KB each: megabytes to send, parse and check.
+    test.slow();
+    await agent.arm('hostile-citations');
+    await openScriptTagPage(page, agent, { open: 'true' });
+    await ask(page, 'What are your pricing plans?');
+    const links = chat(page).lastReply.getByRole('list', { name: 'Sources' }).getByRole('link');
+    // 1 + 5 spellings of one page + 1,245 long addresses: the override stripped, the real host beside
+    // the title that names another, one chip for the five spellings, no address past 2,048 characters.
+    await expect(links).toHaveCount(20);
+    await expect(links.first()).toHaveText('Official docs: moc.elgoog.www attacker.example');
+    await expect(links.first()).toHaveAttribute('href', 'https://attacker.example/login');
+    await expect(links.getByText('Duplicate page')).toHaveCount(1);
+    const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+    expect(Math.max(...hrefs.map((href) => href.length))).toBeLessThanOrEqual(2048);
+    const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', `tinytalk-widget:conversation:${agent.botId}`);
+    expect(stored.length).toBeLessThan(60_000);
+    expect(stored).not.toContain('\u202e');
   });
 
   test('still shows the sources when the payload comes as a plain data line', async ({ page, agent }) => {

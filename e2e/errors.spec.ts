@@ -195,3 +195,16 @@ test('emits an error event with the type, status and visitor text from the ESM b
     { name: 'error', payload: { type: 'http', status: 500, message: serverTrouble } },
   ]);
 });
+
+test.describe('a redirect (issue 10: a 307 to another origin got the api-key and the conversation)', () => {
+  test('is never followed, and fails with a message of its own and no Retry', async ({ page, agent }) => {
+    await agent.arm('redirect');
+    await openScriptTagPage(page, agent, { open: 'true', 'api-key': 'tt-secret-key' });
+    await chat(page).say('hello');
+    await expectFailure(page, 'The chat service tried to redirect this message elsewhere, so it was not sent.', { hasRetry: false });
+    // The other origin is this same agent: had the widget followed, it would have recorded a second request.
+    const requests = await agent.requests();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers.host).toBe(new URL(agentOrigin).host);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../src/state/types.ts';
-import type { CitationClick, FeedbackEvent, MessageDelta, WidgetError } from '../src/embed/types.ts';
+import type { CitationClick, FeedbackEvent, MessageDelta, WidgetError } from '../src/embed/events.ts';
 import { agentOrigin, chat, expect, openEsmPage, test } from './fixtures.ts';
 
 /** Event names in the order they came, a run of `message:delta` counted as one. */

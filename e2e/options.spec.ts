@@ -31,6 +31,37 @@ test('accent-color paints the launcher, and placeholder and welcome-message are 
   await expect(chat(page).messages.first()).toHaveAttribute('data-role', 'assistant');
 });
 
+test.describe('an accent-color that is not a colour (issue 10: url() made the launcher fetch it at page load)', () => {
+  for (const value of ['url(https://attacker.example/track.png)', 'image-set(url(https://attacker.example/a.png) 1x)', 'not-a-colour', 'expression(alert(1))']) {
+    test(`${value} is ignored with a warning: the launcher stays indigo and nothing is fetched`, async ({ page, agent, baseURL }) => {
+      const warnings: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      page.on('request', (request) => {
+        if (!request.url().startsWith(baseURL ?? '') && !request.url().startsWith(agentOrigin)) foreign.push(request.url());
+      });
+      // No CSP on this page: nothing but the widget stands between the value and a fetch.
+      await page.goto(`/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'accent-color': value })}`);
+      await expect(chat(page).launcher).toBeVisible();
+      expect(await shadowStyle('.launcher', 'background-color')(page)).toBe(await defaultLauncherColour(page, agent));
+      expect(warnings.join('\n')).toContain(`accentColor: ${JSON.stringify(value)}`);
+      expect(foreign).toEqual([]);
+    });
+  }
+});
+
+/** The launcher's colour with no accent-color at all, read from a page of its own. */
+async function defaultLauncherColour(page: import('@playwright/test').Page, agent: { botId: string }): Promise<string> {
+  const other = await page.context().newPage();
+  await other.goto(`/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin })}`);
+  await expect(chat(other).launcher).toBeVisible();
+  const colour = await shadowStyle('.launcher', 'background-color')(other);
+  await other.close();
+  return colour;
+}
+
 test('an invalid option value warns with the option, the value and the default, and the widget still works', async ({ page, agent }) => {
   const warnings: string[] = [];
   page.on('console', (message) => {

@@ -28,6 +28,15 @@ export function trustedTypesCsp(agentOrigins: readonly string[]): string {
   return [strictCsp(agentOrigins), "require-trusted-types-for 'script'", 'trusted-types tinytalk-widget tinytalk-widget#dompurify'].join('; ');
 }
 
+/**
+ * `html` with e2e/pages/tripwires.js first in its head, before any script that could
+ * trip one: for engines that cannot add a script to a page before it runs, as
+ * Playwright's init scripts do.
+ */
+export function withTripwires(html: string): string {
+  return html.replace('<head>', '<head>\n<script src="/e2e/pages/tripwires.js"></script>');
+}
+
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -19,6 +19,17 @@ test.describe('a silent agent', () => {
     await expect(chat(page).lastReply.locator('.markdown')).not.toBeEmpty();
     await expect(chat(page).button('Retry')).toBeEnabled();
   });
+
+  test('that sends only events without text times out all the same (issue 10: a payload every 200 ms held it off)', async ({ page, agent }) => {
+    await agent.arm('silent-payloads');
+    await openScriptTagPage(page, agent, { open: 'true', 'stall-timeout': '800' });
+    await chat(page).say('Tell me about your features');
+    await expect(chat(page).alert).toHaveText('The chat service took too long to answer.');
+    await expect(chat(page).lastReply.locator('.markdown')).toContainText('Features');
+    // The widget takes a new message again.
+    await chat(page).say('echo: after the stall');
+    await expect(chat(page).lastReply).toHaveText('after the stall');
+  });
 });
 
 test('a 429 counts down the wait it asks for, then lets Retry send the turn once', async ({ page, agent }) => {

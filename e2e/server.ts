@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoAgent } from '../agent/agent.ts';
-import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, reactPage, scriptTagPage, sitePage, strictCsp, trustedTypesCsp } from './pages.ts';
+import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, reactPage, scriptTagPage, sitePage, strictCsp, trustedTypesCsp, withTripwires } from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
@@ -64,13 +64,14 @@ export async function startTestServer(port: number, { reactApp }: TestServerOpti
         if (isHandled) return;
         const html = pageFor(url, reactApp !== undefined);
         if (html !== undefined) {
-          // A page asks for a policy with ?csp=strict or ?csp=trusted-types; the rest of its query is options.
+          // A page asks for a policy with ?csp=strict or ?csp=trusted-types, and for e2e/pages/tripwires.js
+          // with ?tripwires; the rest of its query is options.
           const csp = cspFor(url.searchParams.get('csp'), agentOrigins);
           res.writeHead(200, {
             'Content-Type': 'text/html; charset=utf-8',
             ...(csp && { 'Content-Security-Policy': csp }),
           });
-          res.end(html);
+          res.end(url.searchParams.has('tripwires') ? withTripwires(html) : html);
           return;
         }
         // Browsers ask every page for one; a 404 would be a console error in every test.
@@ -100,6 +101,7 @@ function cspFor(name: string | null, agentOrigins: readonly string[]): string | 
 function pageFor(url: URL, hasReactApp: boolean): string | undefined {
   const params = new URLSearchParams(url.searchParams);
   params.delete('csp');
+  params.delete('tripwires');
   if (url.pathname === '/script-tag') return scriptTagPage(params);
   if (url.pathname === '/site/pricing' || url.pathname === '/site/contact') return sitePage(url.pathname.slice('/site/'.length), params);
   if (url.pathname === '/element') return elementPage(params);

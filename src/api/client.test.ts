@@ -99,6 +99,38 @@ describe('the request', () => {
   });
 });
 
+describe('what requests carry (issue 10: same-origin requests carried the site\'s cookies and full address)', () => {
+  test('no cookies and only the page\'s origin as Referer elsewhere, by default', async () => {
+    const { init } = await exchange(sse);
+    expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'strict-origin-when-cross-origin' });
+  });
+
+  test('the page\'s cookies for a same-origin proxy, with sendCookies', async () => {
+    const { init } = await exchange(sse, { sendCookies: true });
+    expect(init.credentials).toBe('same-origin');
+  });
+});
+
+describe('a redirect (issue 10: a 307 to another origin got the api-key and the conversation)', () => {
+  test('is never followed', async () => {
+    const { init } = await exchange(sse);
+    expect(init.redirect).toBe('manual');
+  });
+
+  test('fails with an error of its own when the runtime hands over the 307', async () => {
+    const { error } = await exchange(() => new Response(null, { status: 307, headers: { Location: 'https://elsewhere.example/v1/chat/completions' } }));
+    expect(error).toBeInstanceOf(ChatError);
+    expect(error).toMatchObject({ type: 'redirect', status: 307 });
+  });
+
+  test('fails with an error of its own when a browser hands over an opaque redirect', async () => {
+    const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } });
+    const { error } = await exchange(opaque);
+    expect(error).toMatchObject({ type: 'redirect' });
+    expect((error as ChatError).status).toBeUndefined();
+  });
+});
+
 describe('the reply', () => {
   test('is read as server-sent events when the agent streams it', async () => {
     const { events, error } = await exchange(sse);

@@ -15,6 +15,11 @@ export interface ChatClientConfig {
   model?: string;
   /** Ask for server-sent events (true) or one JSON completion (false). */
   stream: boolean;
+  /**
+   * Send the page's cookies when `apiBase` is on the page's own origin (a proxy that
+   * checks the visitor's session); never to another origin. Default: no cookies.
+   */
+  sendCookies?: boolean;
   /** For tests and unusual runtimes; defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
@@ -46,9 +51,26 @@ export function createChatClient(config: ChatClientConfig): ChatTransport {
     if (config.model) body.model = config.model;
     let response: Response;
     try {
-      response = await (config.fetch ?? fetch)(url, { method: 'POST', headers, body: JSON.stringify(body), signal });
+      response = await (config.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal,
+        // Not fetch's defaults: the site's cookies and full address go only where the site says.
+        credentials: config.sendCookies ? 'same-origin' : 'omit',
+        referrerPolicy: 'strict-origin-when-cross-origin',
+        // A redirect would take the conversation and the api-key wherever it points, and
+        // its answer would pass for the agent's. 'error' would make it a network error
+        // like any other; 'manual' hands it over unfollowed, to be told apart.
+        redirect: 'manual',
+      });
     } catch (error) {
       throw toChatError(error, signal);
+    }
+    // Browsers give an opaque response with status 0; other runtimes the 3xx itself.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel().catch(() => {});
+      throw new ChatError({ type: 'redirect', ...(response.status !== 0 && { status: response.status }) });
     }
     if (!response.ok) throw await httpError(response);
 

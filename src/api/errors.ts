@@ -8,9 +8,11 @@
  * - `cut`: the reply ended, or the connection dropped, before the agent said it was done.
  * - `protocol`: the agent answered with something that is not a chat completion.
  * - `timeout`: the agent took too long to answer or stopped sending.
+ * - `redirect`: the agent's address answered with a redirect. It is never followed: it
+ *   would carry the conversation, and the `api-key`, to wherever it points.
  * - `aborted`: the request was cancelled (Stop, reset or unmount); not a failure to show.
  */
-export type ChatErrorType = 'http' | 'network' | 'stream' | 'cut' | 'protocol' | 'timeout' | 'aborted';
+export type ChatErrorType = 'http' | 'network' | 'stream' | 'cut' | 'protocol' | 'timeout' | 'redirect' | 'aborted';
 
 /** Fields that describe a {@link ChatError}, also used to store one with a message. */
 export interface ChatErrorInfo {
@@ -63,11 +65,11 @@ function describeForDevelopers({ type, status, detail }: ChatErrorInfo): string 
 
 /**
  * Whether sending the same turn again may succeed: a busy or failing service, a lost
- * connection or an interrupted reply. A bad request, a missing key, a plan limit or an
- * unknown agent fail the same way every time.
+ * connection or an interrupted reply. A bad request, a missing key, a plan limit, an
+ * unknown agent or a redirect fail the same way every time.
  */
 export function isRetryable({ type, status }: ChatErrorInfo): boolean {
-  if (type === 'aborted') return false;
+  if (type === 'aborted' || type === 'redirect') return false;
   if (type !== 'http' || status === undefined) return true;
   return status === 408 || status === 429 || status >= 500;
 }

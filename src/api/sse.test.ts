@@ -86,8 +86,9 @@ describe('readChatStream', () => {
       {
         type: 'sources',
         citedResources: [
-          { id: 'https://ok.example', url: 'https://ok.example' },
-          { id: '7', url: 'https://b.example' },
+          // In their normal form: see cited-resources.test.ts.
+          { id: 'https://ok.example/', url: 'https://ok.example/' },
+          { id: '7', url: 'https://b.example/' },
         ],
       },
     ]);

@@ -5,8 +5,8 @@ import { drain, textOf } from './streams.test-helpers';
 import { withTimeouts } from './timeouts';
 import type { ChatEvent } from './types';
 
-/** A transport that yields `parts` with the given pauses (ms) before each, honouring its signal. */
-function pausingTransport(parts: readonly [pauseMs: number, text: string][]): ChatTransport {
+/** A transport that yields `parts` with the given pauses (ms) before each, honouring its signal; `null` is an event without text. */
+function pausingTransport(parts: readonly [pauseMs: number, text: string | null][]): ChatTransport {
   return async function* ({ signal }) {
     for (const [pauseMs, text] of parts) {
       await new Promise<void>((resolve, reject) => {
@@ -16,7 +16,7 @@ function pausingTransport(parts: readonly [pauseMs: number, text: string][]): Ch
           reject(toChatError(signal.reason, signal));
         });
       });
-      yield { type: 'text', delta: text } satisfies ChatEvent;
+      yield (text === null ? { type: 'sources', citedResources: [] } : { type: 'text', delta: text }) satisfies ChatEvent;
     }
   };
 }
@@ -53,6 +53,20 @@ describe('withTimeouts', () => {
   test('fails with timeout when a started reply stalls, keeping the text before it', async () => {
     const { events, error } = await run(pausingTransport([[100, 'Partial '], [800, 'never']]));
     expect(textOf(events)).toBe('Partial ');
+    expect(error).toMatchObject({ type: 'timeout' });
+  });
+
+  test('fails with timeout when a started reply sends only events without text (issue 10: a payload every 200 ms held it off)', async () => {
+    const silent = Array.from({ length: 100 }, (): [number, null] => [200, null]);
+    const { events, error } = await run(pausingTransport([[100, 'Partial '], ...silent]));
+    expect(textOf(events)).toBe('Partial ');
+    expect(error).toMatchObject({ type: 'timeout' });
+  });
+
+  test('fails with timeout when a reply that never starts sends events without text', async () => {
+    const silent = Array.from({ length: 100 }, (): [number, null] => [200, null]);
+    const { events, error } = await run(pausingTransport(silent));
+    expect(textOf(events)).toBe('');
     expect(error).toMatchObject({ type: 'timeout' });
   });
 

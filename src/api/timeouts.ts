@@ -5,7 +5,7 @@ import { ChatError } from './errors';
 export interface Timeouts {
   /** From sending to the first words of the reply, in ms. */
   replyMs: number;
-  /** Between two parts of a reply once it has started, in ms. */
+  /** Between two pieces of text once the reply has started, in ms. */
   stallMs: number;
 }
 
@@ -39,8 +39,12 @@ export function withTimeouts(transport: ChatTransport, { replyMs, stallMs }: Tim
     arm(deadline);
     try {
       for await (const event of transport({ ...request, signal: controller.signal })) {
-        deadline = Date.now() + stallMs;
-        if (deadline < timerAt) arm(deadline);
+        // Only text is progress: events without any (citations, sent every 200 ms by a
+        // hostile agent) would otherwise keep a reply "streaming" for ever.
+        if (event.type === 'text') {
+          deadline = Date.now() + stallMs;
+          if (deadline < timerAt) arm(deadline);
+        }
         yield event;
       }
     } catch (error) {

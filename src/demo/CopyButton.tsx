@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyText } from './clipboard';
+import { copyText } from '../ui/clipboard';
 
 /** Copies `text`, and says so: visibly, and to screen readers through a status. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

@@ -1,7 +1,9 @@
 // The playground's table of options: one entry per option of the widget. The form, the
 // address bar, the live widget and the snippets are all built from it, so adding an
 // option to the playground is adding one entry here.
-import { attributeNames, defaultApiBase, type WidgetOptions } from '../embed/options';
+import { attributeNames } from '../embed/attributes';
+import { defaults } from '../options/defaults';
+import type { WidgetOptions } from '../options/types';
 import { locales } from '../i18n/locales/index';
 import { englishStrings } from '../i18n/strings';
 
@@ -38,8 +40,9 @@ export interface OptionField {
   group: FieldGroup;
   label: string;
   /**
-   * The widget's own default, as the field's text. A field left empty or at its default
-   * is left out of the snippets: the widget does the same without it.
+   * The widget's own default, as the field's text (empty when the widget picks one by
+   * itself). A field left empty or at its default is left out of the snippets: the widget
+   * does the same without it.
    */
   default: string;
   /** A line under the field: what the option does, or the default the widget picks. */
@@ -57,13 +60,23 @@ export interface OptionField {
   isFloatingOnly?: boolean;
 }
 
-type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute'>;
+type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute' | 'default'> & Partial<Pick<OptionField, 'default'>>;
 
-/** A field whose attribute names come from the widget's own table, so they cannot drift. */
+/**
+ * A field whose attribute names and default come from the widget's own tables, so they
+ * cannot drift; `spec.default` only where the field's text differs from the widget's default.
+ */
 function field(name: OptionName, spec: FieldSpec): OptionField {
   const attribute = attributeNames[name];
   // HTML's own `title` attribute would show as a tooltip over the element.
-  return { name, attribute, elementAttribute: name === 'title' ? 'chat-title' : attribute, ...spec };
+  return { name, attribute, elementAttribute: name === 'title' ? 'chat-title' : attribute, default: defaultText(name), ...spec };
+}
+
+/** The widget's default for `name` as a field's text: JSON for lists and maps, empty when it has none. */
+function defaultText(name: OptionName): string {
+  if (!(name in defaults)) return '';
+  const value = defaults[name as keyof typeof defaults];
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** The id of the playground's inline box; `target` points at it, in the page and in the snippets. */
@@ -73,36 +86,39 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** Every option of the widget, in the order of the form and of the snippets. */
 export const optionFields: readonly OptionField[] = [
-  field('botId', { kind: 'text', group: 'agent', label: 'Bot id', default: '', isRequired: true, hint: 'The agent’s id (dashboard: Settings → General). The demo agent answers any id that starts with “demo”.' }),
-  field('apiBase', { kind: 'url', group: 'agent', label: 'API base', default: defaultApiBase, hint: `Default ${defaultApiBase}. This page’s own address is the built-in demo agent.` }),
+  field('botId', { kind: 'text', group: 'agent', label: 'Bot id', isRequired: true, hint: 'The agent’s id (dashboard: Settings → General). The demo agent answers any id that starts with “demo”.' }),
+  field('apiBase', { kind: 'url', group: 'agent', label: 'API base', hint: `Default ${defaults.apiBase}. This page’s own address is the built-in demo agent.` }),
   field('apiKey', {
     kind: 'text',
     group: 'agent',
     label: 'API key',
-    default: '',
     isSecret: true,
     hint: 'For private agents (the demo’s: ids starting with “private-”, key demo-secret-key). Kept out of the address bar; public once in a page.',
   }),
-  field('model', { kind: 'text', group: 'agent', label: 'Model', default: '', hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.' }),
-  field('stream', { kind: 'boolean', group: 'agent', label: 'Stream replies as they are written', default: 'true' }),
-  field('title', { kind: 'text', group: 'words', label: 'Title', default: '', hint: 'Default: “Chat”, in the widget’s language.' }),
-  field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', default: '', hint: 'Shown first; never sent to the agent.' }),
-  field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', default: '[]', hint: 'Suggested first messages: a JSON array of strings.' }),
+  field('model', { kind: 'text', group: 'agent', label: 'Model', hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.' }),
+  field('stream', { kind: 'boolean', group: 'agent', label: 'Stream replies as they are written' }),
+  field('sendCookies', {
+    kind: 'boolean',
+    group: 'agent',
+    label: 'Send the site’s cookies',
+    hint: 'Only to an API base on this page’s own origin: a proxy of yours that checks the session.',
+  }),
+  field('title', { kind: 'text', group: 'words', label: 'Title', hint: 'Default: “Chat”, in the widget’s language.' }),
+  field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', hint: 'Shown first; never sent to the agent.' }),
+  field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', hint: 'Suggested first messages: a JSON array of strings.' }),
   field('greeting', {
     kind: 'text',
     group: 'words',
     label: 'Greeting',
-    default: '',
     isFloatingOnly: true,
     hint: 'Shown beside the closed launcher after the delay, while the conversation is empty; opening it makes it the first message. Only for the floating widget.',
   }),
-  field('greetingDelay', { kind: 'number', group: 'words', label: 'Greeting delay (ms)', default: '3000', isFloatingOnly: true, hint: 'How long after the page loads the greeting shows.' }),
-  field('placeholder', { kind: 'text', group: 'words', label: 'Placeholder', default: '', hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.` }),
+  field('greetingDelay', { kind: 'number', group: 'words', label: 'Greeting delay (ms)', isFloatingOnly: true, hint: 'How long after the page loads the greeting shows.' }),
+  field('placeholder', { kind: 'text', group: 'words', label: 'Placeholder', hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.` }),
   field('locale', {
     kind: 'select',
     group: 'words',
     label: 'Language',
-    default: '',
     choices: [{ value: '', label: 'The page’s language' }, ...Object.keys(locales).map((code) => ({ value: code, label: `${languageNames.of(code)} (${code})` }))],
   }),
   field('strings', { kind: 'json', json: 'map', keys: Object.keys(englishStrings), group: 'words', label: 'Texts', default: '{}', hint: 'Replaces any text: a JSON object such as {"send": "Go"}; the keys are in src/i18n/strings.ts.' }),
@@ -110,20 +126,18 @@ export const optionFields: readonly OptionField[] = [
     kind: 'select',
     group: 'look',
     label: 'Theme',
-    default: 'auto',
     choices: [
       { value: 'auto', label: 'Auto: the visitor’s system setting' },
       { value: 'light', label: 'Light' },
       { value: 'dark', label: 'Dark' },
     ],
   }),
-  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', default: '', hint: 'Any CSS colour. Default: indigo.' }),
-  field('avatar', { kind: 'url', group: 'look', label: 'Avatar', default: '', hint: 'URL of the agent’s image, for the launcher and the title.' }),
+  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', hint: 'A CSS colour; anything else is ignored. Default: indigo.' }),
+  field('avatar', { kind: 'url', group: 'look', label: 'Avatar', hint: 'URL of the agent’s image, for the launcher and the title.' }),
   field('target', {
     kind: 'select',
     group: 'look',
     label: 'Display',
-    default: '',
     choices: [
       { value: '', label: 'Floating: a launcher in the corner' },
       { value: `#${inlineBoxId}`, label: 'Inline: in a box on the page' },
@@ -133,6 +147,7 @@ export const optionFields: readonly OptionField[] = [
     kind: 'select',
     group: 'look',
     label: 'Launcher corner',
+    // Left unset, the widget picks the corner by the language.
     default: '',
     isFloatingOnly: true,
     hint: 'Only for the floating widget.',
@@ -142,12 +157,11 @@ export const optionFields: readonly OptionField[] = [
       { value: 'left', label: 'Left' },
     ],
   }),
-  field('open', { kind: 'boolean', group: 'look', label: 'Start with the panel open', default: 'false', isFloatingOnly: true, hint: 'Only for the floating widget.' }),
+  field('open', { kind: 'boolean', group: 'look', label: 'Start with the panel open', isFloatingOnly: true, hint: 'Only for the floating widget.' }),
   field('persist', {
     kind: 'select',
     group: 'behaviour',
     label: 'Keep the conversation',
-    default: 'local',
     choices: [
       { value: 'local', label: 'In this browser (localStorage)' },
       { value: 'session', label: 'In this tab (sessionStorage)' },
@@ -158,17 +172,15 @@ export const optionFields: readonly OptionField[] = [
     kind: 'boolean',
     group: 'behaviour',
     label: 'Resume a reply cut by a page load',
-    default: 'true',
     hint: 'The next page of the site asks again for a reply the visitor left while it streamed.',
   }),
-  field('replyTimeout', { kind: 'number', group: 'behaviour', label: 'Reply timeout (ms)', default: '30000', hint: 'How long to wait for a reply to start.' }),
-  field('stallTimeout', { kind: 'number', group: 'behaviour', label: 'Stall timeout (ms)', default: '20000', hint: 'How long a started reply may pause.' }),
+  field('replyTimeout', { kind: 'number', group: 'behaviour', label: 'Reply timeout (ms)', hint: 'How long to wait for a reply to start.' }),
+  field('stallTimeout', { kind: 'number', group: 'behaviour', label: 'Stall timeout (ms)', hint: 'How long a started reply may pause.' }),
   field('context', {
     kind: 'json',
     json: 'map',
     group: 'behaviour',
     label: 'Context',
-    default: '{}',
     hint: 'Your own tags for the session, handed back with every feedback event: a JSON object such as {"plan": "pro"}.',
   }),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attributeNames } from '../embed/options';
+import { attributeNames } from '../embed/attributes';
 import { optionFields, type OptionName } from './option-fields';
 import { chosenOptions, defaultValues, problemWith, widgetOptions, type FieldValues } from './option-values';
 

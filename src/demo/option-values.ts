@@ -1,6 +1,6 @@
 // From the text of the playground's fields to the widget's options: checking each
 // field, and picking out the options a snippet has to spell out.
-import type { WidgetOptions } from '../embed/options';
+import type { WidgetOptions } from '../options/types';
 import { optionFields, type OptionField, type OptionName } from './option-fields';
 
 /** The text of every field, by option name; a checkbox holds `true` or `false`. */

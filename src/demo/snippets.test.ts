@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { optionsFromAttributes, type WidgetOptions } from '../embed/options';
+import { optionsFromAttributes } from '../embed/attributes';
+import type { WidgetOptions } from '../options/types';
 import { chosenOptions, defaultValues, widgetOptions, type FieldValues } from './option-values';
 import { elementOmissions, snippetFor } from './snippets';
 

@@ -1,5 +1,7 @@
+import { resolveOptions } from '../options/resolve';
+import type { ResolvedOptions, WidgetOptions } from '../options/types';
 import type { DisplayMode } from '../ui/shell';
-import { attributeNames, optionsFromAttributes, resolveOptions, type ResolvedOptions, type WidgetOptions } from './options';
+import { attributeNames, optionsFromAttributes } from './attributes';
 import { createWidget, type Widget } from './widget';
 
 /** How `mount()` configures an element, instead of attributes. */

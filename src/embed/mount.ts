@@ -1,7 +1,8 @@
+import type { WidgetOptions } from '../options/types';
 import { configureElement, defineElement, destroyElement, reconfigureElement, tagName, widgetOf } from './element';
-import type { WidgetOptions } from './options';
 import { createEmitter } from './emitter';
-import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
+import type { WidgetEventName, WidgetEvents } from './events';
+import type { WidgetHandle } from './types';
 
 /** Every event the element dispatches; a record, so that a new event cannot be left out. */
 const eventNames: Record<WidgetEventName, true> = {

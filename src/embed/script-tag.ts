@@ -1,6 +1,8 @@
+import type { WidgetOptions } from '../options/types';
+import { optionsFromAttributes } from './attributes';
 import { defineElement } from './element';
+import type { WidgetEventName, WidgetEvents } from './events';
 import { mount } from './mount';
-import { optionsFromAttributes, type WidgetOptions } from './options';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
@@ -12,6 +14,8 @@ export type TinyTalkCommands = Pick<WidgetHandle, 'open' | 'close' | 'toggle' | 
  * before the widget is there (see the async snippet in the README) wait for it, in order.
  */
 export interface TinyTalkGlobal {
+  // `on` is generic, which Parameters<> would flatten into every payload at once.
+  <Name extends WidgetEventName>(command: 'on', name: Name, callback: (payload: WidgetEvents[Name]) => void): void;
   <Name extends keyof TinyTalkCommands>(command: Name, ...args: Parameters<TinyTalkCommands[Name]>): void;
   mount: typeof mount;
   /** The widget this script tag mounted from its `data-*` attributes, or null. */

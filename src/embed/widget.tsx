@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { createChatClient, type ChatTransport } from '../api/client';
 import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
+import type { ResolvedOptions } from '../options/types';
 import { createGreetingModel, parseGreetingFate } from '../state/greeting-model';
 import { createPanelModel, parsePanelView, type PanelView } from '../state/panel-model';
 import { createRecord, parseCount } from '../state/records';
@@ -13,12 +14,12 @@ import { createUnreadModel } from '../state/unread-model';
 import type { ChatMessage } from '../state/types';
 import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
-import type { ResolvedOptions } from './options';
 import { adoptStyles } from './stylesheet';
-import type { WidgetEventName, WidgetEvents, WidgetHandle } from './types';
+import type { WidgetControls } from './controls';
+import type { WidgetEventName, WidgetEvents } from './events';
 
-/** A running widget: the handle host pages get, plus what its element needs. */
-export interface Widget extends Omit<WidgetHandle, 'element' | 'destroy' | 'setOptions' | 'messages' | 'unreadCount' | 'on'> {
+/** A running widget: the commands of the handle host pages get, plus what its element needs. */
+export interface Widget extends WidgetControls {
   /** The conversation, read from storage if the widget has not been used yet. */
   messages(): readonly ChatMessage[];
   /** Replies that finished while the panel was closed. */
@@ -51,8 +52,8 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
 
   // Read per request, so options changed while the widget runs apply to the next turn.
   const transport: ChatTransport = (request) => {
-    const { apiBase, botId, apiKey, model, stream, replyTimeout, stallTimeout } = options.value;
-    const client = createChatClient({ apiBase, botId, stream, ...(apiKey && { apiKey }), ...(model && { model }) });
+    const { apiBase, botId, apiKey, model, stream, sendCookies, replyTimeout, stallTimeout } = options.value;
+    const client = createChatClient({ apiBase, botId, stream, sendCookies, ...(apiKey && { apiKey }), ...(model && { model }) });
     return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
   };
   let session: Session | undefined;

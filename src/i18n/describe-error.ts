@@ -14,6 +14,8 @@ export function describeError(error: ChatErrorInfo, strings: Strings): string {
       return strings.errorProtocol;
     case 'timeout':
       return strings.errorTimeout;
+    case 'redirect':
+      return strings.errorRedirect;
     case 'aborted':
       return strings.stopped;
     case 'http':

@@ -47,6 +47,8 @@ export interface Strings {
   errorCut: string;
   errorProtocol: string;
   errorTimeout: string;
+  /** The agent's address answered with a redirect, which the widget never follows. */
+  errorRedirect: string;
   /** The default panel title. */
   title: string;
   /** The default composer placeholder. */
@@ -114,6 +116,7 @@ export const englishStrings: Strings = {
   errorCut: 'The reply was cut off before it finished.',
   errorProtocol: 'The chat service sent an answer that could not be read.',
   errorTimeout: 'The chat service took too long to answer.',
+  errorRedirect: 'The chat service tried to redirect this message elsewhere, so it was not sent.',
   title: 'Chat',
   placeholder: 'Type a message…',
   jumpToLatest: 'Jump to latest',

@@ -71,3 +71,19 @@ describe('createBlockRenderer', () => {
     expect(renderer.finish('Another reply').join('')).toBe(renderMarkdown('Another reply'));
   });
 });
+
+describe('deep nesting (issue 10: 2 KB of nested markdown crashed the renderer)', () => {
+  for (const [name, reply] of Object.entries({
+    '2,000 nested quotes': `Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`,
+    '2,000 * on each side of a word': `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`,
+  })) {
+    test(`${name}, streamed in pieces, finish as a one-shot render with the text around them`, () => {
+      const renderer = createBlockRenderer();
+      for (let end = 50; end < reply.length; end += 50) renderer.update(reply.slice(0, end));
+      const html = renderer.finish(reply).join('');
+      expect(html).toBe(renderMarkdown(reply));
+      expect(html).toContain('Intro line.');
+      expect(html).toContain('Outro line.');
+    });
+  }
+});

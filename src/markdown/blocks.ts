@@ -1,4 +1,5 @@
 import type { Token } from 'marked';
+import { flattenNesting } from './nesting';
 import { lexBlocks, renderBlocks, renderMarkdown } from './render';
 import { settleMarkdown } from './settle';
 
@@ -72,9 +73,12 @@ export function createBlockRenderer(): BlockRenderer {
 /** A reference definition (`[id]: url`) or raw HTML (`<`): markdown that spans blocks. */
 const crossesBlocks = /^ {0,3}\[[^\]\n]+\]:|</m;
 
-/** marked reads CR and CRLF as LF; offsets into the source must count the same way. */
+/**
+ * marked reads CR and CRLF as LF, and {@link lexBlocks} flattens deep nesting: offsets
+ * into the source must count the same way.
+ */
 function normalize(source: string): string {
-  return source.replace(/\r\n?/g, '\n');
+  return flattenNesting(source.replace(/\r\n?/g, '\n'));
 }
 
 /** The last token that is not blank space: it, and anything after it, may still grow. */

@@ -200,3 +200,19 @@ describe('active content', () => {
     expect([...reply.querySelectorAll('code')].map((code) => code.getAttribute('class'))).toEqual(['language-js', null]);
   });
 });
+
+describe('deep nesting (issue 10: 2 KB of nested markdown crashed the renderer)', () => {
+  test('2,000 nested quotes render, flattened, with the intro and outro', () => {
+    const reply = render(`Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`);
+    expect(reply.textContent?.replace(/\s+/g, ' ').trim()).toBe('Intro line. deep Outro line.');
+    expect(reply.querySelectorAll('blockquote').length).toBeLessThanOrEqual(32);
+  });
+
+  test('2,000 * on each side of a word render, flattened, the word included', () => {
+    const reply = render(`Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`);
+    expect(reply.textContent).toContain('Intro line.');
+    expect(reply.textContent).toContain('word');
+    expect(reply.textContent).toContain('Outro line.');
+    expect(reply.querySelectorAll('em, strong').length).toBeLessThanOrEqual(32);
+  });
+});

@@ -174,8 +174,8 @@ function createPurifier(): Purifier {
 let purifier: Purifier | undefined;
 
 /**
- * Cuts untrusted HTML down to inert formatting, ready for `innerHTML` inside
- * the widget's shadow root.
+ * Cuts untrusted HTML down to inert formatting, ready for `ui/block-patcher.ts` to parse
+ * inside the widget's shadow root.
  *
  * Links keep only absolute `http:`, `https:` and `mailto:` targets and open in
  * a new tab with `rel="noopener noreferrer"`; images become links to their

@@ -52,6 +52,42 @@ function endOfRawText(html: string, name: string, from: number): number {
   return MARKUP.exec(html) === null ? -1 : MARKUP.lastIndex;
 }
 
+/** A change {@link removeSwallowingMarkup} makes: `html.slice(start, end)` becomes `replacement`. */
+export interface MarkupEdit {
+  start: number;
+  end: number;
+  /** `''` for markup that goes, `&lt;` for a `<` that starts no complete tag. */
+  replacement: '' | '&lt;';
+}
+
+/**
+ * The changes {@link removeSwallowingMarkup} makes to `html`, in order: what the
+ * widget will not show of it. `visible-markdown.ts` applies the removals to a reply's
+ * markdown, so Copy leaves out what the eye never sees.
+ */
+export function* swallowingMarkup(html: string): Generator<MarkupEdit> {
+  for (let open = html.indexOf('<'); open !== -1; ) {
+    MARKUP.lastIndex = open;
+    const match = MARKUP.exec(html);
+    if (match === null) {
+      yield { start: open, end: open + 1, replacement: '&lt;' };
+      open = html.indexOf('<', open + 1);
+      continue;
+    }
+    let end = MARKUP.lastIndex;
+    const [, slash, tagName] = match;
+    const name = tagName?.toLowerCase();
+    if (name === undefined || SWALLOWING.has(name)) {
+      if (name !== undefined && slash === '' && RAW_TEXT.has(name)) {
+        const endOfElement = endOfRawText(html, name, end);
+        if (endOfElement !== -1) end = endOfElement;
+      }
+      yield { start: open, end, replacement: '' };
+    }
+    open = html.indexOf('<', end);
+  }
+}
+
 /**
  * Removes from `html` the markup that would hide the text after it:
  * comments, which never show anyway; raw-text elements (`<script>`,
@@ -65,27 +101,16 @@ function endOfRawText(html: string, name: string, from: number): number {
  * @returns The same HTML without that markup; still to be sanitised.
  */
 export function removeSwallowingMarkup(html: string): string {
+  return applyEdits(html, swallowingMarkup(html));
+}
+
+/** `text` with `edits` (in order, not overlapping) made. */
+export function applyEdits(text: string, edits: Iterable<MarkupEdit>): string {
   let output = '';
   let from = 0;
-  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
-    output += html.slice(from, open);
-    MARKUP.lastIndex = open;
-    const match = MARKUP.exec(html);
-    if (match === null) {
-      output += '&lt;';
-      from = open + 1;
-      continue;
-    }
-    from = MARKUP.lastIndex;
-    const [markup, slash, tagName] = match;
-    if (tagName === undefined) continue;
-    const name = tagName.toLowerCase();
-    if (!SWALLOWING.has(name)) {
-      output += markup;
-    } else if (slash === '' && RAW_TEXT.has(name)) {
-      const end = endOfRawText(html, name, from);
-      if (end !== -1) from = end;
-    }
+  for (const { start, end, replacement } of edits) {
+    output += text.slice(from, start) + replacement;
+    from = end;
   }
-  return output + html.slice(from);
+  return output + text.slice(from);
 }

@@ -2,7 +2,8 @@ import { describe, expect, test, vi } from 'vitest';
 import type { ChatRequest } from '../api/client';
 import { ChatError } from '../api/errors';
 import type { ChatEvent } from '../api/types';
-import { createChatModel, maxReplyLength, type ChatModelConfig, type ChatStatus } from './chat-model';
+import { createChatModel, type ChatModelConfig, type ChatStatus } from './chat-model';
+import { maxReplyLength } from './length-cap';
 import type { ChatMessage, MessageStatus } from './types';
 
 const citations = [{ id: 'kb-1', url: 'https://docs.example/hours', title: 'Hours' }];

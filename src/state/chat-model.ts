@@ -1,8 +1,11 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ChatTransport } from '../api/client';
-import { ChatError, isRetryable, toChatError, type ChatErrorInfo } from '../api/errors';
+import { ChatError, isRetryable, type ChatErrorInfo } from '../api/errors';
 import type { WireMessage } from '../api/types';
+import { capReply } from './length-cap';
 import { mergeConversation } from './merge';
+import { readReply, type ReplyEnding } from './read-reply';
+import { createSavePolicy, type SavePolicy } from './save-policy';
 import type { ConversationStore } from './storage';
 import type { ChatMessage, Feedback } from './types';
 
@@ -14,7 +17,7 @@ export interface ChatModelConfig {
   store: Pick<ConversationStore, 'load' | 'save' | 'clear'>;
   /** A reply was asked for: it is empty, and streaming. */
   onReplyStart?: (message: ChatMessage) => void;
-  /** Text reached the reply (in steps: see textIntervalMs). */
+  /** Text reached the reply (in steps: see text-pacer.ts). */
   onReplyText?: (message: ChatMessage, delta: string) => void;
   /** A reply finished (done, stopped or failed). */
   onReply?: (message: ChatMessage) => void;
@@ -51,32 +54,12 @@ export interface ChatModel {
   rate(id: string, feedback: Feedback | undefined): void;
   /** Takes in the conversation another tab stored (null: that tab started a new one). */
   sync(stored: readonly ChatMessage[] | null): void;
-  /**
-   * The page is going away: store the conversation now, reply in flight included, and
-   * nothing after (the browser is about to cut that reply, which is no failure).
-   * Returns the id of that reply, if one was in flight.
-   */
+  /** The page is going away: see {@link SavePolicy.leave}. Returns the id of the reply it cuts, if one is in flight. */
   leave(): string | undefined;
   /** The page came back from the back-forward cache. */
   resume(): void;
   dispose(): void;
 }
-
-/**
- * Longest reply kept, in characters. A runaway reply (a model looping, a hostile agent)
- * would otherwise grow until the page freezes; past this it is cut and says so.
- */
-export const maxReplyLength = 100_000;
-
-/** While a reply streams it is stored this often, so a reload mid-reply keeps most of it. */
-const streamingSaveIntervalMs = 1000;
-
-/**
- * Streamed text reaches the signals at most this often. Agents send a few characters
- * per event, hundreds a second; each update re-renders the list and repaints, and twenty
- * a second read as smoothly as text can be read.
- */
-const textIntervalMs = 50;
 
 /** The conversation: its messages, the request in flight, and the actions on them. */
 export function createChatModel({ transport, store, onReplyStart, onReplyText, onReply, onFeedback, onError }: ChatModelConfig): ChatModel {
@@ -89,14 +72,7 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
   /** Messages created in this tab: another tab's copy of them may be older. */
   const ownIds = new Set<string>();
   let controller: AbortController | undefined;
-  let lastSave = 0;
-  let hasLeft = false;
-
-  function save(): void {
-    if (hasLeft) return;
-    lastSave = Date.now();
-    store.save(messages.value);
-  }
+  const saving = createSavePolicy(() => store.save(messages.value));
 
   function append(message: Omit<ChatMessage, 'id' | 'createdAt'>): ChatMessage {
     const created: ChatMessage = { id: createId(), createdAt: Date.now(), ...message };
@@ -111,26 +87,14 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
     return updated;
   }
 
-  function appendText(id: string, delta: string, request: AbortController): ChatMessage | undefined {
-    const updated = update(id, (message) => {
-      const content = message.content + delta;
-      if (content.length <= maxReplyLength) return { ...message, content };
-      request.abort(new ChatError({ type: 'aborted', detail: 'The reply is too long.' }));
-      return { ...message, content: content.slice(0, maxReplyLength), isTruncated: true };
-    });
-    if (Date.now() - lastSave >= streamingSaveIntervalMs) save();
-    return updated;
-  }
-
-  function fail(id: string, error: ChatError): ChatMessage | undefined {
-    const info = error.toInfo();
-    const failed = update(id, (message) => ({
-      ...message,
-      status: 'error',
-      error: info,
-      ...(info.retryAfter !== undefined && { retryAt: Date.now() + info.retryAfter * 1000 }),
-    }));
-    if (failed) onError?.(info, failed);
+  /** Records how the reply ended; undefined when a reset removed it meanwhile. */
+  function end(id: string, ending: ReplyEnding): ChatMessage | undefined {
+    // A reply cut at its length cap is kept as far as it goes, like a finished one.
+    if (!(ending instanceof ChatError)) return update(id, (message) => ({ ...message, status: ending === 'stopped' ? 'stopped' : 'done' }));
+    const error = ending.toInfo();
+    const retryAt = error.retryAfter === undefined ? {} : { retryAt: Date.now() + error.retryAfter * 1000 };
+    const failed = update(id, (message) => ({ ...message, status: 'error', error, ...retryAt }));
+    if (failed) onError?.(error, failed);
     return failed;
   }
 
@@ -142,55 +106,28 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
       status.value = 'submitted';
       return append({ role: 'assistant', content: '', status: 'streaming', citedResources: [] });
     });
-    save();
+    saving.save();
     onReplyStart?.(reply);
-
-    let pending = '';
-    let lastFlush = 0;
-    let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      clearTimeout(flushTimer);
-      flushTimer = undefined;
-      lastFlush = Date.now();
-      if (pending === '') return;
-      const text = pending;
-      pending = '';
-      const updated = batch(() => {
-        status.value = 'streaming';
-        return appendText(reply.id, text, request);
-      });
-      if (updated) onReplyText?.(updated, text);
-    };
-
-    let finished: ChatMessage | undefined;
-    try {
-      for await (const event of transport({ messages: history, signal: request.signal })) {
-        if (event.type === 'sources') {
-          update(reply.id, (message) => ({ ...message, citedResources: event.citedResources }));
-          continue;
-        }
-        pending += event.delta;
-        // The first words show at once; the rest in steps of textIntervalMs.
-        if (Date.now() - lastFlush >= textIntervalMs) flush();
-        else flushTimer ??= setTimeout(flush, textIntervalMs);
-      }
-      flush();
-      finished = update(reply.id, (message) => ({ ...message, status: 'done' }));
-    } catch (caught) {
-      // Whatever arrived before the failure is part of the reply.
-      flush();
-      const error = toChatError(caught, request.signal);
-      if (error.type !== 'aborted') finished = fail(reply.id, error);
-      else finished = update(reply.id, (message) => ({ ...message, status: message.isTruncated ? 'done' : 'stopped' }));
-    } finally {
-      if (controller === request) {
-        controller = undefined;
-        status.value = 'ready';
-      }
+    const ending = await readReply(transport, history, request, {
+      onText(text) {
+        const updated = batch(() => {
+          status.value = 'streaming';
+          return update(reply.id, (message) => ({ ...message, ...capReply(message.content, text) }));
+        });
+        saving.saveWhileStreaming();
+        if (updated) onReplyText?.(updated, text);
+        return updated?.isTruncated === true;
+      },
+      onSources: (citedResources) => update(reply.id, (message) => ({ ...message, citedResources })),
+    });
+    const finished = end(reply.id, ending);
+    if (controller === request) {
+      controller = undefined;
+      status.value = 'ready';
     }
     // A reset while the reply streamed removed it: nothing left to store or report.
     if (!finished) return;
-    save();
+    saving.save();
     onReply?.(finished);
   }
 
@@ -243,7 +180,7 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
       if (!isFinished || message.feedback === feedback) return;
       const rated = update(id, ({ feedback: _previous, ...rest }) => (feedback ? { ...rest, feedback } : rest));
       if (!rated) return;
-      save();
+      saving.save();
       onFeedback?.(rated);
     },
     sync(stored) {
@@ -255,13 +192,10 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
       messages.value = mergeConversation(stored, messages.value, ownIds);
     },
     leave() {
-      save();
-      hasLeft = true;
+      saving.leave();
       return controller ? messages.value.at(-1)?.id : undefined;
     },
-    resume() {
-      hasLeft = false;
-    },
+    resume: saving.resume,
     dispose() {
       controller?.abort();
     },

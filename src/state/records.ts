@@ -1,4 +1,4 @@
-import type { Persistence } from '../embed/options';
+import type { Persistence } from '../options/types';
 
 /**
  * One small value kept beside an agent's conversation (the unread count, the panel's state,

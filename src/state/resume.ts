@@ -1,4 +1,4 @@
-import type { Persistence } from '../embed/options';
+import type { Persistence } from '../options/types';
 import { createRecord, type StoredRecord } from './records';
 import { isObject } from './storage';
 

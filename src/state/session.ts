@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
+import type { Persistence } from '../options/types';
 import { createChatModel, type ChatModelConfig, type ChatModel } from './chat-model';
 import { createComposerModel, type ComposerModel } from './composer-model';
 import { createConnectivity } from './connectivity';
-import type { Persistence } from '../embed/options';
 import { createCutReplyRecord, takeCutReply } from './resume';
 import { conversationKey, createConversationStore } from './storage';
 import { syncAcrossTabs } from './tab-sync';

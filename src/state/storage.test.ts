@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { conversationKey, createConversationStore, parseConversation } from './storage';
+import { maxReplyLength } from './length-cap';
+import { conversationKey, createConversationStore, maxStoredLength, parseConversation } from './storage';
 import type { ChatMessage } from './types';
 
 const conversation: ChatMessage[] = [
@@ -170,5 +171,63 @@ describe('parseConversation', () => {
   test('turns a reply that was still streaming into a stopped one', () => {
     const reply = { id: 'a1', role: 'assistant', content: 'Half a', status: 'streaming', citedResources: [] };
     expect(parseConversation(stored([reply]))).toEqual([{ ...reply, status: 'stopped' }]);
+  });
+});
+
+describe('storage with limits (issue 10: nothing capped what was stored)', () => {
+  test('one reply with 1,245 long citations stores at most 20 of them, each page once', () => {
+    const citations = Array.from({ length: 1245 }, (_, index) => ({ id: `c${index}`, url: `https://docs.example/${index % 300}/${'x'.repeat(index % 2 ? 1900 : 4000)}` }));
+    const reply = { ...conversation[1], citedResources: citations };
+    const store = createConversationStore('local', 'k');
+    store.save(parseConversation(stored([reply])));
+    const [loaded] = store.load();
+    expect(loaded?.citedResources).toHaveLength(20);
+    expect(new Set(loaded?.citedResources.map(({ url }) => url)).size).toBe(20);
+    expect(localStorage.getItem('k')?.length).toBeLessThan(100_000);
+  });
+
+  test(`stores at most ${maxStoredLength} characters, dropping the oldest turns first, with one warning`, () => {
+    const warn = spyOnWarn();
+    const turns: ChatMessage[] = Array.from({ length: 30 }, (_, index) => ({
+      id: `m${index}`,
+      role: index % 2 ? 'assistant' : 'user',
+      content: `${index} ${'x'.repeat(90_000)}`,
+      status: 'done',
+      citedResources: [],
+    }));
+    const store = createConversationStore('local', 'k');
+    store.save(turns);
+    store.save(turns);
+    const raw = localStorage.getItem('k') ?? '';
+    expect(raw.length).toBeLessThanOrEqual(maxStoredLength);
+    const kept = store.load();
+    expect(kept.at(-1)?.id).toBe('m29');
+    expect(kept.map(({ id }) => id)).toEqual(turns.slice(-kept.length).map(({ id }) => id));
+    expect(kept.length).toBeGreaterThanOrEqual(10);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/oldest turns/);
+  });
+
+  test('a stored retryAfter that is a string is left out, and the rest of the error kept', () => {
+    const reply = { ...conversation[3], error: { type: 'http', status: 429, retryAfter: '<b>soon</b>', detail: 7 } };
+    expect(parseConversation(stored([reply]))[0]?.error).toEqual({ type: 'http', status: 429 });
+  });
+
+  test('every stored field is type-checked: a wrong optional field is left out, a wrong required one drops the message', () => {
+    const reply = { ...conversation[1], retryAt: 'later', isTruncated: 'yes', createdAt: -1, feedback: 'up', extra: '<script>', error: { type: 'http', status: 'x' } };
+    expect(parseConversation(stored([reply]))).toEqual([{ ...conversation[1], feedback: 'up', error: { type: 'http' } }]);
+    expect(parseConversation(stored([{ ...conversation[0], id: 'x'.repeat(5000) }]))).toEqual([]);
+  });
+
+  test('a stored reply of 4.9 M characters is cut on load to what the widget keeps, and says so', () => {
+    const reply = { ...conversation[1], content: 'x'.repeat(4_900_000) };
+    const [loaded] = parseConversation(stored([reply]));
+    expect(loaded?.content).toHaveLength(maxReplyLength);
+    expect(loaded?.isTruncated).toBe(true);
+  });
+
+  test('a stored draft is capped on load', () => {
+    localStorage.setItem('k:draft', 'x'.repeat(1_000_000));
+    expect(createConversationStore('local', 'k').loadDraft().length).toBeLessThanOrEqual(10_000);
   });
 });

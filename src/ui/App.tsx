@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import type { ResolvedOptions } from '../embed/options';
+import type { ResolvedOptions } from '../options/types';
 import type { GreetingModel } from '../state/greeting-model';
 import type { PanelModel } from '../state/panel-model';
 import type { Session } from '../state/session';

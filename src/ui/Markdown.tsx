@@ -34,16 +34,27 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
       state.current = { patch: createBlockPatcher(element, labels), renderer: markdown.createBlockRenderer(), frame: 0, labels };
     }
     const current = state.current;
+    // The renderer never throws; were anything else to, the reply shows as text and
+    // the error stays here, out of the host page's window.onerror.
+    const show = (render: () => readonly string[]) => {
+      try {
+        current.patch(render());
+      } catch (error) {
+        console.error('[tinytalk-widget] A reply could not be rendered; it shows as plain text.', error);
+        state.current = null;
+        element.textContent = latest.current;
+      }
+    };
     if (progress !== 'streaming') {
       cancelAnimationFrame(current.frame);
       current.frame = 0;
-      current.patch(progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source));
+      show(() => (progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source)));
       return;
     }
     // Chunks that arrive within one frame are rendered together.
     current.frame ||= requestAnimationFrame(() => {
       current.frame = 0;
-      current.patch(current.renderer.update(latest.current));
+      show(() => current.renderer.update(latest.current));
     });
   }, [markdown, source, progress, labels]);
 

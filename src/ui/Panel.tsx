@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ResolvedOptions } from '../embed/options';
 import type { Strings } from '../i18n/strings';
+import type { ResolvedOptions } from '../options/types';
 import type { ChatModel } from '../state/chat-model';
 import type { ComposerModel } from '../state/composer-model';
 import type { ChatMessage, CitedResource } from '../state/types';
@@ -10,6 +10,7 @@ import { keepFocusInside } from './focus-trap';
 import { Header } from './Header';
 import { loadMarkdown } from './markdown-loader';
 import { MessageList } from './MessageList';
+import { renderedText } from './rendered-text';
 import { useMediaQuery } from './use-media-query';
 import { useVisualViewport } from './use-visual-viewport';
 
@@ -45,6 +46,11 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
   const section = useRef<HTMLElement>(null);
   // Full screen, it fits the visual viewport, so the composer stays above the keyboard.
   useVisualViewport(section, isModal);
+
+  function readLastReply(): string {
+    const bubble = section.current?.querySelector('.messages > :last-child .bubble');
+    return bubble ? renderedText(bubble) : '';
+  }
 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && onClose) {
@@ -98,7 +104,7 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
         </p>
       )}
       <Composer composer={composer} isBusy={status !== 'ready'} placeholder={options.placeholder} strings={strings} autoFocus={autoFocus} onStop={chat.stop} />
-      <Announcer status={status} lastMessage={messages.at(-1)} strings={strings} />
+      <Announcer status={status} lastMessage={messages.at(-1)} readLastReply={readLastReply} strings={strings} />
     </section>
   );
 }

@@ -25,7 +25,8 @@ export function createBlockPatcher(container: HTMLElement, labels: FrameLabels):
 
 /**
  * Sanitized HTML from the markdown stack, as nodes, code blocks and tables framed. This is
- * the only place a reply's HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output.
+ * the only place a reply's HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output
+ * (or, for a block the sanitizer failed on, its source with every `<`, `>` and `&` escaped).
  */
 function parse(html: string, labels: FrameLabels): ChildNode[] {
   const template = document.createElement('template');

@@ -1,5 +1,5 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
-import type { ResolvedOptions } from '../embed/options';
+import type { ResolvedOptions } from '../options/types';
 import { format } from '../i18n/strings';
 import type { GreetingModel } from '../state/greeting-model';
 import type { PanelModel } from '../state/panel-model';

@@ -35,6 +35,7 @@ export const de: Strings = {
   errorCut: 'Die Antwort wurde abgeschnitten, bevor sie fertig war.',
   errorProtocol: 'Der Chat-Dienst hat eine unlesbare Antwort gesendet.',
   errorTimeout: 'Der Chat-Dienst hat zu lange für eine Antwort gebraucht.',
+  errorRedirect: 'Der Chat-Dienst wollte diese Nachricht anderswohin umleiten, daher wurde sie nicht gesendet.',
   title: 'Chat',
   placeholder: 'Nachricht schreiben …',
   jumpToLatest: 'Zur neuesten Nachricht',

@@ -35,6 +35,7 @@ export const es: Strings = {
   errorCut: 'La respuesta se cortó antes de terminar.',
   errorProtocol: 'El servicio de chat envió una respuesta que no se pudo leer.',
   errorTimeout: 'El servicio de chat tardó demasiado en responder.',
+  errorRedirect: 'El servicio de chat intentó redirigir este mensaje a otro lugar, así que no se envió.',
   title: 'Chat',
   placeholder: 'Escribe un mensaje…',
   jumpToLatest: 'Ir al último mensaje',

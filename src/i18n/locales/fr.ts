@@ -35,6 +35,7 @@ export const fr: Strings = {
   errorCut: 'La réponse a été interrompue avant la fin.',
   errorProtocol: 'Le service de chat a envoyé une réponse illisible.',
   errorTimeout: 'Le service de chat a mis trop de temps à répondre.',
+  errorRedirect: 'Le service de chat a tenté de rediriger ce message ailleurs, il n’a donc pas été envoyé.',
   title: 'Chat',
   placeholder: 'Écrivez un message…',
   jumpToLatest: 'Aller au dernier message',

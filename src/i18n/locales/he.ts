@@ -35,6 +35,7 @@ export const he: Strings = {
   errorCut: 'התשובה נקטעה לפני שהסתיימה.',
   errorProtocol: 'שירות הצ׳אט שלח תשובה שלא ניתן לקרוא.',
   errorTimeout: 'שירות הצ׳אט לקח יותר מדי זמן לענות.',
+  errorRedirect: 'שירות הצ׳אט ניסה להפנות את ההודעה למקום אחר, ולכן היא לא נשלחה.',
   title: 'צ׳אט',
   placeholder: 'כתבו הודעה…',
   jumpToLatest: 'מעבר לאחרונה',

@@ -35,6 +35,7 @@ export const ja: Strings = {
   errorCut: '回答が途中で途切れました。',
   errorProtocol: 'チャットサービスから読み取れない応答が返されました。',
   errorTimeout: 'チャットサービスの応答に時間がかかりすぎました。',
+  errorRedirect: 'チャットサービスがこのメッセージを別の場所へ転送しようとしたため、送信しませんでした。',
   title: 'チャット',
   placeholder: 'メッセージを入力…',
   jumpToLatest: '最新のメッセージへ',

@@ -35,6 +35,7 @@ export const pt: Strings = {
   errorCut: 'A resposta foi interrompida antes de terminar.',
   errorProtocol: 'O serviço de chat enviou uma resposta que não pôde ser lida.',
   errorTimeout: 'O serviço de chat demorou demais para responder.',
+  errorRedirect: 'O serviço de chat tentou redirecionar esta mensagem para outro lugar, por isso ela não foi enviada.',
   title: 'Chat',
   placeholder: 'Digite uma mensagem…',
   jumpToLatest: 'Ir para a mais recente',

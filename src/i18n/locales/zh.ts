@@ -35,6 +35,7 @@ export const zh: Strings = {
   errorCut: '回复在完成前被中断。',
   errorProtocol: '聊天服务返回了无法读取的内容。',
   errorTimeout: '聊天服务响应时间过长。',
+  errorRedirect: '聊天服务试图将此消息重定向到其他地址，因此未发送。',
   title: '聊天',
   placeholder: '输入消息…',
   jumpToLatest: '跳到最新消息',

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { englishStrings } from '../i18n/strings';
-import { optionsFromAttributes, resolveOptions, type ResolvedOptions, type WidgetOptions } from './options';
+import { resolveOptions } from './resolve';
+import type { ResolvedOptions, WidgetOptions } from './types';
 
 let warn: MockInstance<typeof console.warn>;
 
@@ -11,16 +12,12 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** Resolves `botId: 'bot-1'` plus `options`, which may hold values of the wrong type, as pages pass them. */
 function resolve(options: Record<string, unknown> = {}) {
   return resolveOptions({ botId: 'bot-1', ...options } as WidgetOptions);
-}
-
-/** An attribute reader over a plain record, as an element's getAttribute would answer. */
-function attributes(values: Record<string, string>) {
-  return (name: string): string | null => values[name] ?? null;
 }
 
 describe('resolveOptions', () => {
@@ -30,6 +27,7 @@ describe('resolveOptions', () => {
       apiBase: 'https://api.tinytalk.ai',
       apiKey: undefined,
       model: undefined,
+      sendCookies: false,
       stream: true,
       title: 'Chat',
       welcomeMessage: undefined,
@@ -58,6 +56,7 @@ describe('resolveOptions', () => {
     const options = {
       apiBase: 'https://proxy.example',
       model: 'gpt-4o-mini',
+      sendCookies: true,
       stream: false,
       title: 'Support',
       welcomeMessage: 'Hi there!',
@@ -87,9 +86,9 @@ describe('resolveOptions', () => {
     ['stream', 'yes', true],
     ['open', 1, false],
     ['resume', 'no', true],
-    ['greeting', 42, undefined],
     ['greetingDelay', -1, 3000],
     ['greetingDelay', 'later', 3000],
+    ['sendCookies', 'yes', false],
     ['replyTimeout', -5, 30_000],
     ['stallTimeout', 'soon', 20_000],
     ['locale', 'klingon', 'en'],
@@ -132,57 +131,6 @@ describe('resolveOptions', () => {
   });
 });
 
-describe('optionsFromAttributes', () => {
-  test('maps kebab-case attribute names, without a data- prefix, to options', () => {
-    const read = attributes({
-      'bot-id': 'bot-1',
-      'api-base': 'https://proxy.example',
-      'api-key': 'secret-key',
-      'welcome-message': 'Hi there!',
-      'accent-color': '#0a7',
-      title: 'Support',
-      'data-theme': 'dark',
-    });
-    expect(optionsFromAttributes(read)).toEqual({
-      botId: 'bot-1',
-      apiBase: 'https://proxy.example',
-      apiKey: 'secret-key',
-      welcomeMessage: 'Hi there!',
-      accentColor: '#0a7',
-      title: 'Support',
-    });
-  });
-
-  test('parses context as a JSON object', () => {
-    expect(optionsFromAttributes(attributes({ context: '{"plan":"pro"}' })).context).toEqual({ plan: 'pro' });
-  });
-
-  test('parses starters as a JSON array', () => {
-    expect(optionsFromAttributes(attributes({ starters: '["Opening hours?","Prices?"]' })).starters).toEqual(['Opening hours?', 'Prices?']);
-  });
-
-  test('passes starters that are not JSON on, for resolveOptions to refuse', () => {
-    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', starters: 'Opening hours?' }));
-    expect(resolveOptions(options as WidgetOptions).starters).toEqual([]);
-    expect(warn).toHaveBeenCalledOnce();
-  });
-
-  test('reads stream="false" as false', () => {
-    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', stream: 'false' }));
-    expect(resolveOptions(options as WidgetOptions).stream).toBe(false);
-  });
-
-  test('reads a present but empty open as true', () => {
-    const options = optionsFromAttributes(attributes({ 'bot-id': 'bot-1', open: '' }));
-    expect(options.open).toBe(true);
-    expect(resolveOptions(options as WidgetOptions).open).toBe(true);
-  });
-
-  test('leaves out every attribute that is absent', () => {
-    expect(optionsFromAttributes(attributes({}))).toEqual({});
-  });
-});
-
 describe('languages', () => {
   test('a built-in locale, with a region or not, translates every text and the default title', () => {
     const options = resolveOptions({ botId: 'b', locale: 'pt-BR' });
@@ -213,5 +161,32 @@ describe('languages', () => {
     expect(options.strings.stop).toBe('Stop');
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
+  });
+});
+
+describe('accentColor (issue 10: url() in it made the launcher fetch that address at page load)', () => {
+  /** The browser's judgement, as far as these values go. */
+  const supportsColour = (property: string, value: string) => property === 'color' && /^(#[0-9a-f]{3,8}|rgb\([^()]*\)|red)$/i.test(value);
+
+  test.each(['#0f766e', 'rgb(0 118 110)', 'red'])('takes the colour %s', (value) => {
+    vi.stubGlobal('CSS', { supports: supportsColour });
+    expect(resolve({ accentColor: value }).accentColor).toBe(value);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test.each(['url(https://attacker.example/track)', 'image-set(url(https://attacker.example/a) 1x)', 'red, url(https://attacker.example/b)', 'not-a-colour', 'expression(alert(1))'])(
+    'falls back to indigo with a warning for %s',
+    (value) => {
+      vi.stubGlobal('CSS', { supports: supportsColour });
+      expect(resolve({ accentColor: value }).accentColor).toBeUndefined();
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]?.[0]).toContain('accentColor');
+      expect(warn.mock.calls[0]?.[0]).toContain(JSON.stringify(value));
+    },
+  );
+
+  test('refuses url( even where there is no CSS to ask', () => {
+    expect(resolve({ accentColor: 'URL (https://attacker.example/x)' }).accentColor).toBeUndefined();
+    expect(resolve({ accentColor: 'url(https://attacker.example/x)' }).accentColor).toBeUndefined();
   });
 });

@@ -1,0 +1,28 @@
+/** Elements that end a line of text where they end. */
+const LINE_ENDING = new Set([
+  'P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'TR', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD',
+  'DETAILS', 'SUMMARY', 'DIV', 'HR', 'BR',
+]);
+/** Table cells, read one after the other on their row. */
+const CELL = new Set(['TD', 'TH']);
+
+/**
+ * The words a visitor sees in a rendered reply, a line per block, for a screen reader
+ * to read out: the rendered text, not the markdown, so that no syntax is read as noise
+ * and nothing the widget hides (comments, scripts, styles) is read at all. It reads
+ * the DOM rather than the layout (`innerText`), which skips messages scrolled out of view.
+ */
+export function renderedText(root: Node): string {
+  let text = '';
+  const read = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      read(child);
+      if (LINE_ENDING.has(child.nodeName)) text += '\n';
+      else if (CELL.has(child.nodeName)) text += ' ';
+    }
+  };
+  read(root);
+  return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+}
