@@ -67,7 +67,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await page.keyboard.press('Enter');
     await ask(page, 'What are your pricing plans?');
     // From a source chip inside the conversation, not only from the composer.
-    await press(page, 'Shift+Tab', 4);
+    await press(page, 'Shift+Tab', 5);
     await expect.poll(() => focused(page)).toBe('link Billing FAQ');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -93,7 +93,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await chat(page).composer.focus();
     await ask(page, 'What are your pricing plans?');
 
-    expect(await press(page, 'Shift+Tab', 5)).toEqual(['button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
+    expect(await press(page, 'Shift+Tab', 6)).toEqual(['button Regenerate', 'button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
     const [docs] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     expect(docs.url()).toBe('https://docs.tinytalk.example/pricing');
     await docs.close();
@@ -125,7 +125,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await ask(page, `echo: ${Array.from({ length: 30 }, (_, index) => `Line ${index + 1}.`).join('\n\n')}`);
     // The reader scrolls up from the keyboard.
     await press(page, 'Shift+Tab', 1);
-    await expect.poll(() => focused(page)).toBe('button Not helpful');
+    await expect.poll(() => focused(page)).toBe('button Regenerate');
     await page.keyboard.press('PageUp');
     await page.keyboard.press('PageUp');
     await expect(chat(page).button('Jump to latest')).toBeVisible();
@@ -152,27 +152,31 @@ test.describe('from the keyboard alone, on a phone', () => {
     await ask(page, 'What are your pricing plans?');
     await chat(page).composer.fill('Thanks');
 
-    const forward = await press(page, 'Tab', 10);
+    const forward = await press(page, 'Tab', 12);
     expect(forward).toEqual([
       'button Send',
       'button New conversation',
       'button Minimize',
+      'button Edit',
       'link Pricing and plans',
       'link Billing FAQ',
       'button Copy',
       'button Helpful',
       'button Not helpful',
+      'button Regenerate',
       'textbox Message',
       'button Send',
     ]);
-    const backward = await press(page, 'Shift+Tab', 10);
+    const backward = await press(page, 'Shift+Tab', 12);
     expect(backward).toEqual([
       'textbox Message',
+      'button Regenerate',
       'button Not helpful',
       'button Helpful',
       'button Copy',
       'link Billing FAQ',
       'link Pricing and plans',
+      'button Edit',
       'button Minimize',
       'button New conversation',
       'button Send',
@@ -225,7 +229,7 @@ test.describe('focus rings', () => {
 
       // From the launcher back round the panel: forwards, Tab would leave the widget after the launcher.
       const seen: string[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 12; i++) {
         const stop = await focused(page);
         const ring = await focusRing(page);
         expect({ stop, style: ring.style, width: ring.width }).toEqual({ stop, style: 'solid', width: '2px' });
@@ -237,11 +241,13 @@ test.describe('focus rings', () => {
         'button Close chat',
         'button Send',
         'textbox Message',
+        'button Regenerate',
         'button Not helpful',
         'button Helpful',
         'button Copy',
         'link Billing FAQ',
         'link Pricing and plans',
+        'button Edit',
         'button Minimize',
         'button New conversation',
       ]);
