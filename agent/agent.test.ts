@@ -157,6 +157,24 @@ test('replies to bench:<bytes> with a long markdown document, the same every tim
   expect(citedResources).toEqual([]);
 });
 
+test('replies to bench:<shape>:<size> with one block of that shape', () => {
+  expect(answerFor(ask('bench:code:2000')).text).toMatch(/^```ts\n(const option\d+ = .*\n)+```$/);
+  expect(answerFor(ask('bench:table:200')).text.split('\n')).toHaveLength(202);
+  const paragraph = answerFor(ask('bench:paragraph:2000')).text;
+  expect(paragraph.length).toBeGreaterThanOrEqual(2000);
+  expect(paragraph).not.toContain('\n');
+});
+
+test('streams a bench reply five characters at a time, at the pace asked for', async () => {
+  const started = Date.now();
+  const res = await chat({ botId: 'demo-paced', messages: ask('bench:paragraph:100 every:5ms'), stream: true });
+  const { events, text } = readEvents(await res.text());
+  expect(text).toBe(answerFor(ask('bench:paragraph:100')).text);
+  const pieces = events.flatMap(({ data }) => (data?.includes('"content":"') && !data.includes('"content":""') ? [data] : []));
+  expect(pieces).toHaveLength(Math.ceil(text.length / 5));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(pieces.length * 5);
+});
+
 test('says which turn of the conversation the fallback answers', async () => {
   const messages: WireMessage[] = [...ask('one'), { role: 'assistant', content: 'ok' }, ...ask('what about the weather?')];
   const res = await chat({ botId: 'demo-turn', messages, stream: false });

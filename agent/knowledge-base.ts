@@ -6,6 +6,11 @@ export interface Answer {
   text: string;
   /** The knowledge-base pages the reply cites. */
   citedResources: CitedResource[];
+  /**
+   * Streamed as pieces of `characters` characters, one every `everyMs`, instead of words at
+   * the agent's pace: a model's steady output, which benchmarks ask for.
+   */
+  pace?: { characters: number; everyMs: number };
 }
 
 interface Topic extends Answer {
@@ -96,14 +101,20 @@ const TOPICS: readonly Topic[] = [
 ];
 
 const ECHO_PREFIX = 'echo:';
-const BENCH_COMMAND = /^bench:(\d+)$/;
+/** `bench:[shape:]<size>[ every:<ms>ms]`, see {@link answerFor}. */
+const BENCH_COMMAND = /^bench:(?:(mixed|code|table|paragraph):)?(\d+)(?: every:(\d+)ms)?$/;
+/** Characters per chunk of a paced reply: about one token of a model. */
+const PACED_CHUNK_CHARACTERS = 5;
 /** Far above what a benchmark asks for, far below what would hold the agent up. */
 const BENCH_MAX_BYTES = 1_000_000;
 
 /**
  * Chooses the reply to a conversation whose last message is the visitor's.
  * A message starting with `echo:` is answered with the rest of it, so tests can
- * decide a reply's exact text; `bench:<bytes>` with {@link benchDocument}.
+ * decide a reply's exact text. `bench:<bytes>` with {@link benchDocument}; `bench:code:<bytes>`,
+ * `bench:table:<rows>` and `bench:paragraph:<bytes>` with one block of that kind, the shapes
+ * where a streaming renderer cannot keep finished blocks; ` every:<ms>ms` after either streams
+ * it five characters at a time, one piece every `<ms>` milliseconds.
  */
 export function answerFor(messages: readonly WireMessage[]): Answer {
   const question = messages.at(-1)?.content ?? '';
@@ -111,7 +122,11 @@ export function answerFor(messages: readonly WireMessage[]): Answer {
     return { text: question.slice(ECHO_PREFIX.length).trimStart(), citedResources: [] };
   }
   const bench = BENCH_COMMAND.exec(question.trim());
-  if (bench) return { text: benchDocument(Math.min(Number(bench[1]), BENCH_MAX_BYTES)), citedResources: [] };
+  if (bench) {
+    const [, shape = 'mixed', size, everyMs] = bench;
+    const text = benchShapes[shape as BenchShape](Math.min(Number(size), BENCH_MAX_BYTES));
+    return { text, citedResources: [], ...(everyMs && { pace: { characters: PACED_CHUNK_CHARACTERS, everyMs: Number(everyMs) } }) };
+  }
   const topic = TOPICS.find(({ pattern }) => pattern.test(question));
   if (topic) return { text: topic.text, citedResources: topic.citedResources };
   return { text: fallback(question, messages), citedResources: [] };
@@ -158,4 +173,44 @@ function benchSection(n: number): string {
     default:
       return `| Step | Value | Note |\n| --- | ---: | --- |\n| ${n} | ${n * 7} | first |\n| ${n + 1} | ${(n + 1) * 7} | second |`;
   }
+}
+
+/** The shapes of reply a benchmark can ask for. */
+export type BenchShape = 'mixed' | 'code' | 'table' | 'paragraph';
+
+/** Each shape's document, from its size: bytes, or rows for a table. */
+export const benchShapes: Record<BenchShape, (size: number) => string> = {
+  mixed: (bytes) => benchDocument(bytes),
+  code: benchCodeBlock,
+  table: benchTable,
+  paragraph: benchParagraph,
+};
+
+/** One fenced code block of about `bytes` bytes: numbered lines of TypeScript. */
+export function benchCodeBlock(bytes: number): string {
+  const lines: string[] = [];
+  for (let n = 1, length = 0; length < bytes; n++) {
+    const line = `const option${n} = widget.configure({ step: ${n}, label: 'step ${n}' });`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return ['```ts', ...lines, '```'].join('\n');
+}
+
+/** One table of `rows` rows under a header. */
+export function benchTable(rows: number): string {
+  const lines = ['| Step | Value | Note |', '| --- | ---: | --- |'];
+  for (let n = 1; n <= rows; n++) lines.push(`| ${n} | ${n * 7} | row **${n}** of the table |`);
+  return lines.join('\n');
+}
+
+/** One paragraph of about `bytes` bytes, inline markup all along it. */
+export function benchParagraph(bytes: number): string {
+  const sentences: string[] = [];
+  for (let n = 1, length = 0; length < bytes; n++) {
+    const sentence = `Sentence ${n} has *some* **inline** \`markup\` and a [link](https://example.com/${n}).`;
+    sentences.push(sentence);
+    length += sentence.length + 1;
+  }
+  return sentences.join(' ');
 }

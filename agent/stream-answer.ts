@@ -45,8 +45,8 @@ export async function streamAnswer(
   const sse = createSseWriter(res);
   sse.data(completionChunk(meta, { role: 'assistant', content: '' }));
   sse.comment('keep-alive');
-  const chunks = fault === 'xss' ? sliceXssReply(answer.text) : splitIntoChunks(answer.text);
-  const delay = fault === 'slow' ? SLOW_DELAY_MS : tokenDelayMs;
+  const chunks = fault === 'xss' ? sliceXssReply(answer.text) : answer.pace ? splitEvery(answer.text, answer.pace.characters) : splitIntoChunks(answer.text);
+  const delay = fault === 'slow' ? SLOW_DELAY_MS : (answer.pace?.everyMs ?? tokenDelayMs);
   for (const content of chunks.slice(0, chunksToSend(chunks.length, fault))) {
     if (!(await watch.wait(delay))) return;
     sse.data(completionChunk(meta, { content }));
@@ -93,5 +93,13 @@ function splitIntoChunks(text: string): string[] {
     chunks.push(words.slice(i, i + size).join(''));
     i += size;
   }
+  return chunks;
+}
+
+/** Splits a reply into pieces of `characters` characters (code points, so no character is cut). */
+function splitEvery(text: string, characters: number): string[] {
+  const codePoints = Array.from(text);
+  const chunks: string[] = [];
+  for (let i = 0; i < codePoints.length; i += characters) chunks.push(codePoints.slice(i, i + characters).join(''));
   return chunks;
 }

@@ -90,7 +90,7 @@ export async function rendered(page: Page, selector: string): Promise<void> {
 }
 
 /** A reply rendered as markdown (replies show as plain text until the markdown stack is in). */
-export const markdownReply = '[data-role="assistant"] .markdown:not(.plain)';
+export const markdownReply = '[data-role="assistant"] .markdown:not(.plain):not([aria-busy])';
 
 /** Clicks the launcher where it is, so no actionability polling runs inside a measurement. */
 export async function launcherClick(page: Page): Promise<() => Promise<void>> {

@@ -3,7 +3,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { test, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { benchDocument } from '../agent/knowledge-base.ts';
+import { benchDocument, benchShapes, type BenchShape } from '../agent/knowledge-base.ts';
 import type { ChatMessage } from '../src/state/types.ts';
 import {
   agentOrigin,
@@ -18,6 +18,7 @@ import {
   widgetPage,
 } from './bench-page.ts';
 import { heapMb, longTasksSince, mainThread, measure, settle, type Measurement } from './measure.ts';
+import { measurePaced, type Contender } from './paced.ts';
 import { createReport, formatTable, median } from './report.ts';
 
 const runs = Number(process.env.BENCH_RUNS) || 5;
@@ -26,11 +27,38 @@ const replySizes = [5_000, 20_000, 80_000];
 const runsOf = (size: number) => (size >= 80_000 ? Math.min(runs, 3) : runs);
 const storedTurns = 300;
 /**
- * `BENCH_ONLY=load` (or `streaming`, `restore`, comma-separated) runs only those parts, for
- * a quick look while working on one; the table is printed, results.json is left alone.
+ * `BENCH_ONLY=load` (or `streaming`, `restore`, `paced`, comma-separated) runs only those
+ * parts, for a quick look while working on one; the table is printed, results.json is left alone.
  */
 const only = process.env.BENCH_ONLY?.split(',');
-const runsPart = (part: 'load' | 'streaming' | 'restore') => !only || only.includes(part);
+const runsPart = (part: 'load' | 'streaming' | 'restore' | 'paced') => !only || only.includes(part);
+
+/** The CPU of a mid-range phone, as Lighthouse's mobile run assumes: page loads are also measured so. */
+const loadThrottle = 4;
+
+/**
+ * The paced scenarios: a model's pace (`BENCH_INTERVAL_MS`, one 5-character chunk every 20 ms
+ * by default) on a low-end phone's CPU (`BENCH_THROTTLE`, 6x by default). Each stream lasts
+ * as long as the reply takes at that pace (80 KB: over 5 minutes), so one run each by
+ * default (`BENCH_PACED_RUNS`); `BENCH_PACED=5,code` picks scenarios, `BENCH_CONTENDERS=tinytalk`
+ * leaves deep-chat out. deep-chat gets the stream's own length plus `BENCH_LIMIT_S` (60 s).
+ */
+const paced = {
+  intervalMs: Number(process.env.BENCH_INTERVAL_MS) || 20,
+  throttle: Number(process.env.BENCH_THROTTLE) || 6,
+  runs: Number(process.env.BENCH_PACED_RUNS) || 1,
+  graceS: Number(process.env.BENCH_LIMIT_S) || 60,
+  scenarios: [
+    { key: '5', name: 'mixed 5 KB', shape: 'mixed', size: 5_000 },
+    { key: '20', name: 'mixed 20 KB', shape: 'mixed', size: 20_000 },
+    { key: '80', name: 'mixed 80 KB', shape: 'mixed', size: 80_000 },
+    { key: 'code', name: 'one 40 KB code block', shape: 'code', size: 40_000 },
+    { key: 'table', name: 'a 200-row table', shape: 'table', size: 200 },
+    { key: 'paragraph', name: 'one 20 KB paragraph', shape: 'paragraph', size: 20_000 },
+  ] satisfies { key: string; name: string; shape: BenchShape; size: number }[],
+  only: process.env.BENCH_PACED?.split(','),
+  contenders: (process.env.BENCH_CONTENDERS?.split(',') ?? ['tinytalk', 'deep-chat']) as Contender[],
+};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -153,6 +181,30 @@ test('widget benchmark', async ({ browser }) => {
     report.add('load: widget / preact + signals', 'own CPU ratio', median(widgetOwn) / median(referenceOwn), '≤ 2');
   });
 
+  if (runsPart('load')) await test.step(`page load at ${loadThrottle}x CPU throttling`, async () => {
+    // A page's own long tasks vary from load to load: the widget's share is told apart by
+    // loading the same page without it, interleaved, three times as often as the other loads.
+    const loadRuns = runs * 3;
+    for (let run = 1; run <= loadRuns; run++) {
+      log(`page load at ${loadThrottle}x ${run}/${loadRuns}`);
+      for (const [name, script] of [['no script', ''], ['widget mounted', widgetScript]] as const) {
+        const { page, cdp, close } = await openPage(browser, { script });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: loadThrottle });
+        await page.goto(widgetPage());
+        await settle(page);
+        // What the widget puts off until the page is idle (the rest of its code) counts too.
+        await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+        await page.waitForTimeout(1500);
+        const durations = await page.evaluate(() => window.benchProbes.longTasks.map(({ duration }) => duration));
+        const scenario = `load at ${loadThrottle}x: ${name}`;
+        report.add(scenario, 'long tasks', durations.length, name === 'widget mounted' ? 'as without the widget' : '');
+        report.add(scenario, 'longest task (ms)', Math.max(0, ...durations));
+        report.add(scenario, 'total blocking time (ms)', durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0), name === 'widget mounted' ? 'as without the widget' : '');
+        await close();
+      }
+    }
+  });
+
   if (runsPart('streaming')) await test.step('streaming vs one-shot', async () => {
     for (const size of replySizes) {
       const scenario = `reply ${size / 1000} KB`;
@@ -210,6 +262,39 @@ test('widget benchmark', async ({ browser }) => {
       if (rest) addMeasurement(`${storedTurns} turns: the rest, rendered when idle`, rest, { longTasks: '0' });
       if (scrolled) addMeasurement(`${storedTurns} turns: scroll to top`, scrolled, { longTasks: '0', framesOver34Pct: '0' });
       report.add(`${storedTurns} turns: scroll to top`, 'JS heap after (MB)', opened.heapMb);
+    }
+  });
+
+  if (runsPart('paced')) await test.step(`paced at ${paced.intervalMs} ms a chunk, ${paced.throttle}x CPU throttling`, async () => {
+    for (const { key, name, shape, size } of paced.scenarios) {
+      if (paced.only && !paced.only.includes(key)) continue;
+      const expected = benchShapes[shape](size);
+      const question = `bench:${shape}:${size} every:${paced.intervalMs}ms`;
+      // How long the stream lasts at its pace, before any widget does anything with it.
+      const streamS = (Math.ceil(expected.length / 5) * paced.intervalMs) / 1000;
+      for (let run = 1; run <= paced.runs; run++) {
+        for (const contender of paced.contenders) {
+          const scenario = `paced ${name}: ${contender}`;
+          const limitS = Math.round(streamS + paced.graceS);
+          log(`${scenario} ${run}/${paced.runs} (the stream alone lasts ${Math.round(streamS)} s)`);
+          const result = await measurePaced(browser, { contender, question, expected, throttle: paced.throttle, limitS: contender === 'tinytalk' ? 20 * 60 : limitS });
+          if (!result.finished) {
+            report.add(scenario, `did not finish in ${result.limitS} s`, 1);
+            continue;
+          }
+          const { measured } = result;
+          const isShape = shape === 'table' || shape === 'paragraph';
+          report.add(scenario, 'main thread busy (% of wall)', measured.busyPct, isShape ? '≤ 25' : '≤ 15');
+          report.add(scenario, 'long tasks', measured.longTasks, '0');
+          report.add(scenario, 'longest task (ms)', measured.longestTaskMs);
+          report.add(scenario, 'max frame gap (ms)', measured.maxFrameGapMs, isShape ? '' : '≤ 50');
+          report.add(scenario, 'update at start (ms)', measured.updateMs.start);
+          report.add(scenario, 'update in the middle (ms)', measured.updateMs.middle);
+          report.add(scenario, 'update at the end (ms)', measured.updateMs.end, isShape ? '' : '≤ 1.5x mixed 5 KB');
+          report.add(scenario, 'wall (s)', measured.wallMs / 1000);
+          report.add(scenario, 'network reads', measured.networkReads);
+        }
+      }
     }
   });
 

@@ -260,6 +260,21 @@ test.describe('persistence', () => {
     await expect(chat(other).replies).toHaveText(['Remember me.']);
   });
 
+  test('shows a long stored reply whole, at its end, once its slices are rendered', async ({ page, agent }) => {
+    // Asks for a 12 KB reply and reloads: more than the default time on a busy machine.
+    test.slow();
+    // One JSON reply: quicker than streaming it, on a busy machine.
+    await openScriptTagPage(page, agent, { open: 'true', stream: 'false' });
+    // Over the 4,000 characters shown a frame at a time when a conversation opens.
+    await ask(page, 'bench:12000');
+    const words = (await chat(page).lastReply.locator('.markdown').textContent())?.trim().split(/\s+/) ?? [];
+    await page.reload();
+    const reply = chat(page).lastReply.locator('.markdown:not(.plain)');
+    await expect(reply).not.toHaveAttribute('aria-busy');
+    expect((await reply.textContent())?.trim().split(/\s+/)).toEqual(words);
+    await expect(reply.locator(':scope > :last-child')).toBeInViewport();
+  });
+
   test('with persist="session" keeps it across reloads of the tab only', async ({ page, agent, context }) => {
     await talkAndReload(page, agent, { persist: 'session' });
     await expect(chat(page).replies).toHaveText(['Remember me.']);

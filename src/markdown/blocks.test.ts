@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { createBlockRenderer } from './blocks';
+import { createBlockRenderer, renderSlices } from './blocks';
 import { renderMarkdown } from './render';
 
 /** Replies shaped like an agent's: every block type, nesting, and text that ends mid-block. */
@@ -48,7 +48,9 @@ describe('createBlockRenderer', () => {
     const reply = replies['headings, lists and emphasis']!;
     const renderer = createBlockRenderer();
     for (let end = 1; end <= reply.length; end += 7) renderer.update(reply.slice(0, end));
-    expect(renderer.finish(reply).length).toBeGreaterThan(1);
+    const blocks = renderer.finish(reply);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.join('')).toBe(renderMarkdown(reply));
   });
 
   test('falls back to the one-shot render when a reference definition at the end changes an earlier link', () => {
@@ -69,6 +71,22 @@ describe('createBlockRenderer', () => {
     const renderer = createBlockRenderer();
     renderer.update('First reply.\n\nWith two blocks');
     expect(renderer.finish('Another reply').join('')).toBe(renderMarkdown('Another reply'));
+  });
+});
+
+describe('renderSlices', () => {
+  for (const [name, reply] of Object.entries(replies)) {
+    test(`in slices of any length, ${name} adds up to a one-shot render`, () => {
+      for (const sliceLength of [1, 20, 1000]) expect([...renderSlices(reply, sliceLength)].join(''), `slices of ${sliceLength}`).toBe(renderMarkdown(reply));
+    });
+  }
+
+  test('cuts a long reply into slices of about the length asked for', () => {
+    const reply = Array.from({ length: 100 }, () => replies['a table and a blockquote']).join('\n\n');
+    const slices = [...renderSlices(reply, reply.length / 10)];
+    expect(slices.length).toBeGreaterThanOrEqual(9);
+    expect(slices.length).toBeLessThanOrEqual(11);
+    expect(slices.join('')).toBe(renderMarkdown(reply));
   });
 });
 

@@ -70,6 +70,31 @@ export function createBlockRenderer(): BlockRenderer {
   };
 }
 
+/**
+ * A finished reply's HTML in slices of about `sliceLength` characters of source, which add
+ * up to a one-shot {@link renderMarkdown}: a long stored reply can then be shown a slice a
+ * frame, instead of in one task long enough to freeze the page. The source is lexed at the
+ * first slice; a reply whose blocks reach across each other comes as one slice.
+ */
+export function* renderSlices(source: string, sliceLength: number): Generator<string, void, undefined> {
+  const text = normalize(source);
+  if (crossesBlocks.test(text)) {
+    yield renderMarkdown(text);
+    return;
+  }
+  let slice: Token[] = [];
+  let length = 0;
+  for (const token of lexBlocks(text)) {
+    slice.push(token);
+    length += token.raw.length;
+    if (length < sliceLength) continue;
+    yield renderBlocks(slice);
+    slice = [];
+    length = 0;
+  }
+  if (slice.length > 0) yield renderBlocks(slice);
+}
+
 /** A reference definition (`[id]: url`) or raw HTML (`<`): markdown that spans blocks. */
 const crossesBlocks = /^ {0,3}\[[^\]\n]+\]:|</m;
 

@@ -1,4 +1,4 @@
 // The markdown stack, loaded on first use: marked and DOMPurify cost nothing until then.
-export { createBlockRenderer, type BlockRenderer } from './blocks';
+export { createBlockRenderer, renderSlices, type BlockRenderer } from './blocks';
 export { warmUp } from './warm-up';
 export { visibleMarkdown } from './visible-markdown';

@@ -16,22 +16,29 @@ interface MarkdownProps {
   labels: FrameLabels;
 }
 
+/**
+ * A finished reply longer than this is shown this much at a time, a slice a frame: in one
+ * go, a long stored reply would freeze the page while a conversation opens.
+ */
+const sliceLength = 4000;
+
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
 export function Markdown({ source, progress, labels }: MarkdownProps) {
   const markdown = useMarkdown();
   const container = useRef<HTMLDivElement>(null);
-  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; labels: FrameLabels } | null>(null);
+  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; isSlicing: boolean; labels: FrameLabels } | null>(null);
   const latest = useRef(source);
   latest.current = source;
 
   useLayoutEffect(() => {
     const element = container.current;
     if (!markdown || !element) return;
+    const isFirst = !state.current;
     // Frames in another language (the locale changed) are rendered again from scratch.
     if (!state.current || !isSameLabels(state.current.labels, labels)) {
       cancelAnimationFrame(state.current?.frame ?? 0);
       element.textContent = '';
-      state.current = { patch: createBlockPatcher(element, labels), renderer: markdown.createBlockRenderer(), frame: 0, labels };
+      state.current = { patch: createBlockPatcher(element, labels), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false, labels };
     }
     const current = state.current;
     // The renderer never throws; were anything else to, the reply shows as text and
@@ -45,6 +52,39 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
         element.textContent = latest.current;
       }
     };
+    if (current.isSlicing) {
+      // The reply changed under its slices: render it anew below.
+      cancelAnimationFrame(current.frame);
+      current.frame = 0;
+      current.isSlicing = false;
+      element.removeAttribute('aria-busy');
+    }
+    if (progress === 'done' && isFirst && source.length > sliceLength) {
+      const slices = markdown.renderSlices(source, sliceLength);
+      const shown: string[] = [];
+      current.isSlicing = true;
+      // Assistive technology waits for the whole reply, and so can a test.
+      element.setAttribute('aria-busy', 'true');
+      const step = () => {
+        let isDone = false;
+        show(() => {
+          const slice = slices.next();
+          if (slice.done) isDone = true;
+          else shown.push(slice.value);
+          return shown;
+        });
+        // Shown whole, or as text after a failure.
+        if (isDone || state.current !== current) {
+          current.frame = 0;
+          current.isSlicing = false;
+          element.removeAttribute('aria-busy');
+          return;
+        }
+        current.frame = requestAnimationFrame(step);
+      };
+      step();
+      return;
+    }
     if (progress !== 'streaming') {
       cancelAnimationFrame(current.frame);
       current.frame = 0;

@@ -16,3 +16,11 @@ test('reads a rendered reply as its words, a line per block, cells side by side'
   );
   expect(renderedText(reply)).toBe('Pricing\nEvery plan has streaming and sources.\nPlan Price\nTeam $29\none\ntwo');
 });
+
+test('reads table cells side by side when marked writes a line break between them', () => {
+  const reply = fragment(
+    '<table>\n<thead>\n<tr>\n<th>Plan</th>\n<th>Price</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>Team</td>\n<td>$29</td>\n</tr>\n</tbody></table>\n' +
+      '<pre><code>line one\nline two</code></pre>',
+  );
+  expect(renderedText(reply)).toBe('Plan Price\nTeam $29\nline one\nline two');
+});

@@ -14,15 +14,20 @@ const CELL = new Set(['TD', 'TH']);
  */
 export function renderedText(root: Node): string {
   let text = '';
-  const read = (node: Node) => {
+  const read = (node: Node, isPreformatted: boolean) => {
     for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+      // Outside <pre> a line break in the HTML source is a space on screen (marked writes
+      // one between table cells), so only the elements below end a line.
+      if (child.nodeType === Node.TEXT_NODE) {
+        const data = (child as Text).data;
+        text += isPreformatted ? data : data.replace(/\s+/g, ' ');
+      }
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      read(child);
+      read(child, isPreformatted || child.nodeName === 'PRE');
       if (LINE_ENDING.has(child.nodeName)) text += '\n';
       else if (CELL.has(child.nodeName)) text += ' ';
     }
   };
-  read(root);
+  read(root, false);
   return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 }

@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import type { CDPSession } from '@playwright/test';
+
+/** A stretch of time on the renderer's main thread, in ms of the browser's monotonic clock. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Records a Chrome trace of top-level tasks only (the `toplevel` category): light enough to
+ * run for the minutes an 80 KB reply streams, and enough to say when the main thread was
+ * busy. `stop()` returns the busy stretches of the busiest renderer main thread (the page
+ * measured: one page is open at a time), merged where tasks nest or touch.
+ *
+ * With `saveTo`, it records what DevTools' performance panel does as well (script, style,
+ * layout, paint: where each task's time went) and writes the trace there, to open in
+ * DevTools or read with a script. Heavier: for a look at one scenario, not for figures.
+ */
+export async function startTaskTrace(cdp: CDPSession, { saveTo }: { saveTo?: string } = {}): Promise<{ stop(): Promise<Interval[]> }> {
+  const detail = saveTo ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] : [];
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['toplevel', '__metadata', ...detail] } });
+  return {
+    async stop() {
+      const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', ({ stream }) => done(stream ?? '')));
+      await cdp.send('Tracing.end');
+      const events = await readStream(cdp, await complete);
+      if (saveTo) writeFileSync(saveTo, JSON.stringify({ traceEvents: events }));
+      return mainThreadBusy(events);
+    },
+  };
+}
+
+async function readStream(cdp: CDPSession, handle: string): Promise<TraceEvent[]> {
+  const parts: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 4 << 20 });
+    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const trace = JSON.parse(parts.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(trace) ? trace : trace.traceEvents;
+}
+
+function mainThreadBusy(events: readonly TraceEvent[]): Interval[] {
+  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map(threadKey));
+  const byThread = new Map<string, Interval[]>();
+  for (const event of events) {
+    const key = threadKey(event);
+    if (event.ph !== 'X' || event.dur === undefined || !mainThreads.has(key)) continue;
+    const intervals = byThread.get(key) ?? [];
+    intervals.push({ start: event.ts / 1000, end: (event.ts + event.dur) / 1000 });
+    byThread.set(key, intervals);
+  }
+  const merged = [...byThread.values()].map(merge);
+  return merged.sort((a, b) => total(b) - total(a))[0] ?? [];
+}
+
+const threadKey = (event: TraceEvent) => `${event.pid}:${event.tid}`;
+
+function merge(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const interval of sorted) {
+    const last = merged.at(-1);
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
+const total = (intervals: readonly Interval[]) => intervals.reduce((sum, { start, end }) => sum + end - start, 0);
+
+/** How much of `[from, to)` the busy stretches cover, in ms; `busy` sorted, `from` not decreasing between calls with one cursor. */
+export function createBusyMeter(busy: readonly Interval[]): (from: number, to: number) => number {
+  let first = 0;
+  return (from, to) => {
+    while (first < busy.length && busy[first]!.end <= from) first++;
+    let sum = 0;
+    for (let index = first; index < busy.length && busy[index]!.start < to; index++) {
+      const { start, end } = busy[index]!;
+      sum += Math.min(end, to) - Math.max(start, from);
+    }
+    return sum;
+  };
+}
