@@ -94,6 +94,38 @@ const states: A11yState[] = [
     },
   },
   {
+    name: 'a code block with its Copy code button, and a wide table in its scroll box',
+    attributes: { open: 'true' },
+    async reach(page) {
+      const columns = Array.from({ length: 12 }, (_, index) => `Column ${index + 1}`);
+      await askMarkdown(page, `echo: \`\`\`js\nmount({ botId: 'demo', title: 'A line far wider than the bubble that holds it, to scroll' });\n\`\`\`\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(12)}\n| ${columns.join(' | ')} |`);
+      await expect(chat(page).lastReply.getByRole('button', { name: 'Copy code' })).toBeVisible();
+      await expect(chat(page).lastReply.getByRole('group', { name: 'Table' })).toBeVisible();
+    },
+  },
+  {
+    name: 'closed, with a greeting beside the launcher',
+    attributes: { greeting: 'Questions about pricing? Ask me.', 'greeting-delay': '0' },
+    reach: (page) => expect(page.locator('tinytalk-chat').getByRole('button', { name: 'Dismiss' })).toBeVisible(),
+  },
+  {
+    name: 'closed, with an unread reply on the launcher',
+    async reach(page) {
+      await page.evaluate(() => window.TinyTalk?.instance?.send('echo: Read me.'));
+      await expect(chat(page).launcher).toHaveAccessibleDescription('1 new reply');
+    },
+  },
+  {
+    name: 'editing the last message, with Regenerate on the last reply',
+    attributes: { open: 'true' },
+    async reach(page) {
+      await askMarkdown(page, 'echo: First.');
+      await expect(chat(page).lastReply.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+      await chat(page).userTurns.last().getByRole('button', { name: 'Edit' }).click();
+      await expect(page.locator('tinytalk-chat').getByRole('button', { name: 'Cancel' })).toBeVisible();
+    },
+  },
+  {
     name: 'stopped by the visitor',
     attributes: { open: 'true' },
     async reach(page, agent) {
@@ -331,7 +363,8 @@ test.describe('screen readers', () => {
             - paragraph: What are your pricing plans?
           - article:
             - heading "Pricing" [level=2]
-            - table
+            - group "Table":
+              - table
             - list "Sources":
               - listitem:
                 - link "Pricing and plans"

@@ -73,7 +73,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await page.keyboard.press('Enter');
     await ask(page, 'What are your pricing plans?');
     // From a source chip inside the conversation, not only from the composer.
-    await press(page, 'Shift+Tab', 4);
+    await press(page, 'Shift+Tab', 5);
     await expect.poll(() => focused(page)).toBe('link Billing FAQ');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -99,7 +99,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await chat(page).composer.focus();
     await ask(page, 'What are your pricing plans?');
 
-    expect(await press(page, 'Shift+Tab', 5)).toEqual(['button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
+    expect(await press(page, 'Shift+Tab', 6)).toEqual(['button Regenerate', 'button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
     const [docs] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     expect(docs.url()).toBe('https://docs.tinytalk.example/pricing');
     await docs.close();
@@ -131,7 +131,7 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await ask(page, `echo: ${Array.from({ length: 30 }, (_, index) => `Line ${index + 1}.`).join('\n\n')}`);
     // The reader scrolls up from the keyboard.
     await press(page, 'Shift+Tab', 1);
-    await expect.poll(() => focused(page)).toBe('button Not helpful');
+    await expect.poll(() => focused(page)).toBe('button Regenerate');
     await page.keyboard.press('PageUp');
     await page.keyboard.press('PageUp');
     await expect(chat(page).button('Jump to latest')).toBeVisible();
@@ -164,14 +164,16 @@ test.describe('from the keyboard alone, on a phone', () => {
       'button Send',
       'button New conversation',
       'button Minimize',
+      'button Edit',
       'link Pricing and plans',
       'link Billing FAQ',
       'button Copy',
       'button Helpful',
       'button Not helpful',
+      'button Regenerate',
     ];
-    expect(await press(page, 'Tab', 10)).toEqual(goRound(order, 'textbox Message', 10, 1));
-    expect(await press(page, 'Shift+Tab', 10)).toEqual(goRound(order, 'button Send', 10, -1));
+    expect(await press(page, 'Tab', 12)).toEqual(goRound(order, 'textbox Message', 12, 1));
+    expect(await press(page, 'Shift+Tab', 12)).toEqual(goRound(order, 'button Send', 12, -1));
     expect(await isInPanel(page)).toBe(true);
   });
 
@@ -219,7 +221,7 @@ test.describe('focus rings', () => {
 
       // From the launcher back round the panel: forwards, Tab would leave the widget after the launcher.
       const seen: string[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 12; i++) {
         const stop = await focused(page);
         const ring = await focusRing(page);
         expect({ stop, style: ring.style, width: ring.width }).toEqual({ stop, style: 'solid', width: '2px' });
@@ -231,11 +233,13 @@ test.describe('focus rings', () => {
         'button Close chat',
         'button Send',
         'textbox Message',
+        'button Regenerate',
         'button Not helpful',
         'button Helpful',
         'button Copy',
         'link Billing FAQ',
         'link Pricing and plans',
+        'button Edit',
         'button Minimize',
         'button New conversation',
       ]);

@@ -117,6 +117,23 @@ export function scriptTagPage(params: URLSearchParams): string {
   return page('Script tag page', `<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} defer></script>`, '', host);
 }
 
+/**
+ * One page of a small site of two, `/site/pricing` and `/site/contact`, each with the
+ * script tag (query parameters as `data-*`, as on {@link scriptTagPage}) and a link to the
+ * other that keeps the query: following it is a full page load, as on a multi-page site.
+ */
+export function sitePage(name: string, params: URLSearchParams): string {
+  const [host, options] = hostSheets(params);
+  const other = name === 'pricing' ? 'contact' : 'pricing';
+  return page(
+    `Site: ${name}`,
+    `<nav><a id="site-link" href="/site/${other}?${escapeAttribute(params.toString())}">Go to ${other}</a></nav>
+<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} defer></script>`,
+    '',
+    host,
+  );
+}
+
 /** A page that places `<tinytalk-chat>` itself; query parameters but `host` become its attributes. */
 export function elementPage(params: URLSearchParams): string {
   const [host, options] = hostSheets(params);

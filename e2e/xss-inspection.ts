@@ -47,6 +47,10 @@ export function inspectPage(): PageFindings {
   const attributesOf = (element: Element) => [...read<NamedNodeMap>(element, 'attributes')];
   const attribute = (element: Element, name: string) => Element.prototype.getAttribute.call(element, name);
   const describe = (element: Element) => read<string>(element, 'outerHTML').slice(0, 200);
+  // The widget frames code blocks (a bar with a Copy code button) and tables (a scroll box)
+  // after sanitizing. A reply cannot wear these classes, as the styling check below proves
+  // for every other element, so they are the widget's own.
+  const isFrame = (element: Element) => Element.prototype.matches.call(element, '.code-block, .code-bar, .code-bar > *, .table-scroll');
 
   const findings: PageFindings = {
     activeElements: [], handlerAttributes: [], unsafeUrls: [], unhardenedLinks: [], styling: [],
@@ -79,7 +83,7 @@ export function inspectPage(): PageFindings {
   const replies = shadows.flatMap((shadow) => [...shadow.querySelectorAll('[data-role="assistant"]:not([data-welcome]) .markdown')]);
   const sourceLists = shadows.flatMap((shadow) => [...shadow.querySelectorAll('.sources')]);
   for (const container of [...replies, ...sourceLists]) {
-    for (const element of container.querySelectorAll(ACTIVE)) findings.activeElements.push(describe(element));
+    for (const element of container.querySelectorAll(ACTIVE)) if (!isFrame(element)) findings.activeElements.push(describe(element));
     for (const link of container.querySelectorAll('a[href]')) {
       const rel = (attribute(link, 'rel') ?? '').split(/\s+/);
       if (attribute(link, 'target') !== '_blank' || !rel.includes('noopener') || !rel.includes('noreferrer')) {
@@ -89,6 +93,7 @@ export function inspectPage(): PageFindings {
   }
   for (const reply of replies) {
     for (const element of reply.querySelectorAll('*')) {
+      if (isFrame(element)) continue;
       const className = attribute(element, 'class');
       if (className !== null && !(read(element, 'localName') === 'code' && /^language-\S+$/.test(className))) {
         findings.styling.push(`class on ${describe(element)}`);

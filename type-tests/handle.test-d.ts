@@ -1,4 +1,4 @@
-import { mount, type ChatMessage, type CitationClick, type FeedbackEvent, type MessageDelta, type WidgetError } from 'tinytalk-widget';
+import { mount, type ChatMessage, type CitationClick, type FeedbackEvent, type MessageDelta, type UnreadEvent, type WidgetError } from 'tinytalk-widget';
 import type { Equal } from './equal.js';
 
 // Each event hands its callback its own payload type, and on() returns the unsubscribe function.
@@ -13,6 +13,8 @@ handle.on('message:delta', (delta) => delta satisfies MessageDelta);
 handle.on('citation:click', (click) => click.resource.url satisfies string && (click satisfies CitationClick));
 handle.on('error', (error) => error satisfies WidgetError);
 handle.on('open', (nothing) => nothing satisfies undefined);
+handle.on('unread', (unread) => unread.count satisfies number && (unread satisfies UnreadEvent));
+handle.unreadCount satisfies number;
 
 export const checks: [Equal<typeof stop, () => void>, Equal<typeof handle.messages, readonly ChatMessage[]>] = [true, true];
 
@@ -20,6 +22,8 @@ export const checks: [Equal<typeof stop, () => void>, Equal<typeof handle.messag
 handle.on('typing', () => {});
 // @ts-expect-error messages is read-only.
 handle.messages = [];
+// @ts-expect-error unreadCount is read-only.
+handle.unreadCount = 0;
 // @ts-expect-error the widget cannot move: mount again.
 handle.setOptions({ target: '#elsewhere' });
 handle.setOptions({ title: 'Support', context: { page: '/pricing' } });

@@ -106,6 +106,14 @@ export const optionFields: readonly OptionField[] = [
   field('title', { kind: 'text', group: 'words', label: 'Title', hint: 'Default: “Chat”, in the widget’s language.' }),
   field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', hint: 'Shown first; never sent to the agent.' }),
   field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', hint: 'Suggested first messages: a JSON array of strings.' }),
+  field('greeting', {
+    kind: 'text',
+    group: 'words',
+    label: 'Greeting',
+    isFloatingOnly: true,
+    hint: 'Shown beside the closed launcher after the delay, while the conversation is empty; opening it makes it the first message. Only for the floating widget.',
+  }),
+  field('greetingDelay', { kind: 'number', group: 'words', label: 'Greeting delay (ms)', isFloatingOnly: true, hint: 'How long after the page loads the greeting shows.' }),
   field('placeholder', { kind: 'text', group: 'words', label: 'Placeholder', hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.` }),
   field('locale', {
     kind: 'select',
@@ -159,6 +167,12 @@ export const optionFields: readonly OptionField[] = [
       { value: 'session', label: 'In this tab (sessionStorage)' },
       { value: 'none', label: 'Nowhere: a reload starts over' },
     ],
+  }),
+  field('resume', {
+    kind: 'boolean',
+    group: 'behaviour',
+    label: 'Resume a reply cut by a page load',
+    hint: 'The next page of the site asks again for a reply the visitor left while it streamed.',
   }),
   field('replyTimeout', { kind: 'number', group: 'behaviour', label: 'Reply timeout (ms)', hint: 'How long to wait for a reply to start.' }),
   field('stallTimeout', { kind: 'number', group: 'behaviour', label: 'Stall timeout (ms)', hint: 'How long a started reply may pause.' }),

@@ -18,6 +18,9 @@ export const attributeNames = {
   position: 'position',
   open: 'open',
   persist: 'persist',
+  resume: 'resume',
+  greeting: 'greeting',
+  greetingDelay: 'greeting-delay',
   target: 'target',
   replyTimeout: 'reply-timeout',
   stallTimeout: 'stall-timeout',
@@ -36,7 +39,7 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     const value = read(attribute);
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
-    if (name === 'stream' || name === 'open' || name === 'sendCookies') options[name] = value === '' || value === attribute ? true : value;
+    if (name === 'stream' || name === 'open' || name === 'sendCookies' || name === 'resume') options[name] = value === '' || value === attribute ? true : value;
     else if (name === 'starters' || name === 'strings' || name === 'context') options[name] = parseJson(value);
     else options[name] = value;
   }

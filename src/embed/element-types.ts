@@ -7,7 +7,7 @@ type Milliseconds = number | `${number}`;
 
 /**
  * The attributes of `<tinytalk-chat>`: one per option of {@link WidgetOptions}, but those of
- * the floating widget (`target`, `position`, `open`): placed in a page, the element renders
+ * the floating widget (`target`, `position`, `open`, `greeting`, `greeting-delay`): placed in a page, the element renders
  * inline where it is. Values are attribute text; lists and overrides are JSON. An attribute
  * given `undefined` is left out, as JSX does.
  */
@@ -46,6 +46,8 @@ export interface TinyTalkChatAttributes {
   avatar?: string | undefined;
   /** Default `local`: the conversation survives reloads and new tabs of the site. */
   persist?: Persistence | undefined;
+  /** `"false"` leaves a reply that a page load cut short stopped, instead of asking again on the next page. Default `true`. */
+  resume?: 'true' | 'false' | undefined;
   /** Milliseconds to wait for a reply to start. Default `30000`. */
   'reply-timeout'?: Milliseconds | undefined;
   /** Milliseconds a started reply may pause before it counts as stalled. Default `20000`. */

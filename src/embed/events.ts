@@ -37,6 +37,12 @@ export interface FeedbackEvent {
   context: Readonly<Record<string, string>>;
 }
 
+/** The count of unread replies changed. */
+export interface UnreadEvent {
+  /** Replies that finished while the floating panel was closed; 0 once the visitor opens it. */
+  count: number;
+}
+
 /**
  * Events of {@link WidgetHandle.on} and what their callbacks get. Each is also dispatched
  * on the `<tinytalk-chat>` element as a `CustomEvent` of the same name with the payload in
@@ -59,6 +65,8 @@ export interface WidgetEvents {
   'citation:click': CitationClick;
   /** A visitor rated a reply with thumbs up or down, or took the rating back. */
   feedback: FeedbackEvent;
+  /** The count of unread replies changed: one more finished while the panel was closed, or the visitor opened it. */
+  unread: UnreadEvent;
 }
 
 /** Name of a {@link WidgetEvents} event. */

@@ -14,6 +14,7 @@ const eventNames: Record<WidgetEventName, true> = {
   error: true,
   'citation:click': true,
   feedback: true,
+  unread: true,
 };
 
 /**
@@ -47,6 +48,9 @@ export function mount(options: WidgetOptions): WidgetHandle {
     element,
     get messages() {
       return widget()?.messages() ?? [];
+    },
+    get unreadCount() {
+      return widget()?.unreadCount() ?? 0;
     },
     open: () => widget()?.open(),
     close: () => widget()?.close(),

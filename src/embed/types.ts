@@ -10,6 +10,11 @@ export interface WidgetHandle extends WidgetControls {
   readonly element: TinyTalkChatElement;
   /** The conversation, oldest first. A snapshot: read it again for later changes. */
   readonly messages: readonly ChatMessage[];
+  /**
+   * Replies that finished while the floating panel was closed, as the launcher's badge
+   * shows them; 0 once the visitor opens it. Survives a page load. See the `unread` event.
+   */
+  readonly unreadCount: number;
   /** Removes the widget, aborts any request and drops every listener. */
   destroy(): void;
   /**

@@ -4,9 +4,13 @@ import { createChatClient, type ChatTransport } from '../api/client';
 import { withTimeouts } from '../api/timeouts';
 import { describeError } from '../i18n/describe-error';
 import type { ResolvedOptions } from '../options/types';
-import { createPanelModel } from '../state/panel-model';
+import { createGreetingModel, parseGreetingFate } from '../state/greeting-model';
+import { createPanelModel, parsePanelView, type PanelView } from '../state/panel-model';
+import { createRecord, parseCount } from '../state/records';
+import { createCutReplyRecord } from '../state/resume';
 import { createSession, type Session } from '../state/session';
 import { conversationKey, createConversationStore } from '../state/storage';
+import { createUnreadModel } from '../state/unread-model';
 import type { ChatMessage } from '../state/types';
 import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
@@ -18,6 +22,8 @@ import type { WidgetEventName, WidgetEvents } from './events';
 export interface Widget extends WidgetControls {
   /** The conversation, read from storage if the widget has not been used yet. */
   messages(): readonly ChatMessage[];
+  /** Replies that finished while the panel was closed. */
+  unreadCount(): number;
   /** Applies new options that keep the same conversation (not botId, apiBase or persist). */
   update(options: ResolvedOptions): void;
   /** Unrenders, aborts, and removes every listener it added to the page. */
@@ -36,6 +42,13 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     host.dispatchEvent(new CustomEvent(name, { detail: payload }));
   }
   const options = signal(initialOptions);
+  const { botId, persist } = initialOptions;
+  const key = conversationKey(botId);
+  const isFloating = mode === 'floating';
+  // What the last page of this visit left: the panel open or not, where the reader was, replies unread.
+  const view = createRecord<PanelView>(persist, 'tab', `${key}:view`, parsePanelView);
+  const lastView = view.load();
+  const unread = createUnreadModel(createRecord(persist, 'shared', `${key}:unread`, parseCount), (count) => emit('unread', { count }));
 
   // Read per request, so options changed while the widget runs apply to the next turn.
   const transport: ChatTransport = (request) => {
@@ -52,14 +65,16 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     if (session) return session;
     adoptStyles(shadow, 'panel');
     session = createSession({
-      botId: initialOptions.botId,
-      persist: initialOptions.persist,
+      botId,
+      persist,
+      resume: initialOptions.resume,
       transport,
       onReplyStart: (message) => emit('message:start', message),
       onReplyText: ({ id, content }, delta) => emit('message:delta', { id, delta, content }),
       onReply: (message) => {
         // A reply stopped before its first word is no message to report.
         if (message.status !== 'error' && message.content !== '') emit('message', message);
+        if (message.status === 'done' && !panel.isOpen.value) unread.add();
       },
       onFeedback: (message) => emit('feedback', { message, feedback: message.feedback ?? null, context: options.value.context }),
       onError: (error) => {
@@ -76,21 +91,42 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
         mode={mode}
         wasOpenAtLoad={isInitiallyOpen}
         launcher={shell.launcher}
+        greeting={greeting}
+        fromBottom={lastView?.fromBottom}
+        onPosition={(fromBottom) => view.save({ isOpen: panel.isOpen.value, ...(fromBottom !== undefined && { fromBottom }) })}
         onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
       />,
       shell.panelHost,
     );
     return session;
   }
-  const isFloating = mode === 'floating';
   host.toggleAttribute('data-floating', isFloating);
-  const isInitiallyOpen = !isFloating || initialOptions.open;
+  // A panel open when the visitor left the last page comes back open (without the focus).
+  const isInitiallyOpen = !isFloating || initialOptions.open || lastView?.isOpen === true;
   const panel = createPanelModel(isInitiallyOpen, {
     beforeOpen: ensureSession,
-    onChange: (isOpen) => emit(isOpen ? 'open' : 'close', undefined),
+    onChange: (isOpen) => {
+      view.save({ ...view.load(), isOpen });
+      if (isOpen) unread.clear();
+      emit(isOpen ? 'open' : 'close', undefined);
+    },
   });
-  const shell: Shell = createShell(shadow, { options, panel, mode });
-  if (isInitiallyOpen) ensureSession();
+  const greeting = createGreetingModel({
+    record: createRecord(persist, 'tab', `${key}:greeting`, parseGreetingFate),
+    delay: initialOptions.greetingDelay,
+    isPanelOpen: panel.isOpen,
+    canGreet: () => isFloating && options.value.greeting !== undefined && messages().length === 0,
+  });
+  const shell: Shell = createShell(shadow, { options, panel, mode, unreadCount: unread.count, greeting });
+  // A reply the last page cut short is asked again at once, the panel open or not.
+  if (isInitiallyOpen || (initialOptions.resume && createCutReplyRecord(persist, key).load())) ensureSession();
+  if (isInitiallyOpen) unread.clear();
+
+  /** The conversation, read from storage if the widget has not been used yet. */
+  function messages(): readonly ChatMessage[] {
+    // A read needs no panel, listener or Preact tree: before first use, the stored conversation is the conversation.
+    return session?.chat.messages.value ?? createConversationStore(persist, key).load();
+  }
 
   return {
     open: panel.open,
@@ -100,12 +136,13 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     // Nothing to stop or forget before the first use: the stored conversation stays untouched.
     stop: () => session?.chat.stop(),
     reset: () => ensureSession().chat.reset(),
-    // A read needs no panel, listener or Preact tree: before first use, the stored conversation is the conversation.
-    messages: () => session?.chat.messages.value ?? createConversationStore(initialOptions.persist, conversationKey(initialOptions.botId)).load(),
+    messages,
+    unreadCount: () => unread.count.value,
     update(next) {
       options.value = next;
     },
     dispose() {
+      greeting.dispose();
       session?.dispose();
       render(null, shell.panelHost);
       shell.dispose();

@@ -61,6 +61,24 @@ export interface Strings {
   /** Feedback on a reply. */
   helpful: string;
   notHelpful: string;
+  /** The button on each code block that copies its code alone. */
+  copyCode: string;
+  /** Name of the focusable box a wide table scrolls sideways in. */
+  table: string;
+  /** The button that closes the greeting beside the launcher. */
+  dismiss: string;
+  /** The launcher's description with one unread reply. */
+  newReply: string;
+  /** The launcher's description with `{count}` unread replies, more than one. */
+  newReplies: string;
+  /** The button under the last reply that asks for it again. */
+  regenerate: string;
+  /** The button on the visitor's last message that puts it back in the composer. */
+  edit: string;
+  /** Shown above the composer while the visitor edits their last message. */
+  editing: string;
+  /** Leaves editing, the message kept as it was. */
+  cancelEdit: string;
 }
 
 /** The built-in English strings. */
@@ -106,6 +124,15 @@ export const englishStrings: Strings = {
   assistant: 'Assistant',
   helpful: 'Helpful',
   notHelpful: 'Not helpful',
+  copyCode: 'Copy code',
+  table: 'Table',
+  dismiss: 'Dismiss',
+  newReply: '1 new reply',
+  newReplies: '{count} new replies',
+  regenerate: 'Regenerate',
+  edit: 'Edit',
+  editing: 'Editing your message',
+  cancelEdit: 'Cancel',
 };
 
 /** Fills `{name}` placeholders. */

@@ -1,7 +1,8 @@
 import type { ResolvedOptions } from './types';
 
 /** The options that have a default of their own, apart from the page's language. */
-type Defaults = Pick<ResolvedOptions, 'apiBase' | 'sendCookies' | 'stream' | 'theme' | 'position' | 'open' | 'persist'> & {
+type Defaults = Pick<ResolvedOptions, 'apiBase' | 'sendCookies' | 'stream' | 'theme' | 'position' | 'open' | 'persist' | 'resume'> & {
+  greetingDelay: number;
   replyTimeout: number;
   stallTimeout: number;
   starters: readonly string[];
@@ -25,6 +26,8 @@ export const defaults: Readonly<Defaults> = {
   position: 'right',
   open: false,
   persist: 'local',
+  resume: true,
+  greetingDelay: 3000,
   replyTimeout: 30_000,
   stallTimeout: 20_000,
   context: {},

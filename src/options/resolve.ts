@@ -30,6 +30,9 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     position: options.position === undefined && dir === 'rtl' ? 'left' : choice(options, 'position'),
     open: flag(options, 'open'),
     persist: choice(options, 'persist'),
+    resume: flag(options, 'resume'),
+    greeting: text(options, 'greeting'),
+    greetingDelay: duration(options, 'greetingDelay', 0),
     replyTimeout: duration(options, 'replyTimeout'),
     stallTimeout: duration(options, 'stallTimeout'),
     context: tags(options.context),
@@ -47,7 +50,7 @@ function warnInvalid(name: string, value: unknown, fallback: unknown): void {
   console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
 }
 
-type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'placeholder' | 'avatar';
+type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'greeting' | 'placeholder' | 'avatar';
 
 function text(options: WidgetOptions, name: TextOption): string | undefined;
 function text(options: WidgetOptions, name: TextOption, fallback: string): string;
@@ -75,7 +78,7 @@ function colour(value: unknown): string | undefined {
   return undefined;
 }
 
-function flag(options: WidgetOptions, name: 'sendCookies' | 'stream' | 'open'): boolean {
+function flag(options: WidgetOptions, name: 'sendCookies' | 'stream' | 'open' | 'resume'): boolean {
   const value: unknown = options[name];
   const fallback = defaults[name];
   if (value === undefined) return fallback;
@@ -96,12 +99,13 @@ function choice<Name extends keyof typeof choices>(options: WidgetOptions, name:
   return fallback;
 }
 
-function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout'): number {
+/** Milliseconds, at least `minimum` (a timeout of 0 would never let a reply start). */
+function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout' | 'greetingDelay', minimum = 1): number {
   const value: unknown = options[name];
   const fallback = defaults[name];
   if (value === undefined) return fallback;
   const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof ms === 'number' && Number.isFinite(ms) && ms > 0) return ms;
+  if (typeof ms === 'number' && Number.isFinite(ms) && ms >= minimum) return ms;
   warnInvalid(name, value, fallback);
   return fallback;
 }

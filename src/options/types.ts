@@ -60,6 +60,21 @@ export interface WidgetOptions {
   open?: boolean | undefined;
   /** Default `local`: the conversation survives reloads and new tabs of the site. */
   persist?: Persistence | undefined;
+  /**
+   * Ask again, on the next page of the site that loads the widget, for a reply that a page
+   * load cut short (the visitor followed a link while it streamed). `false` leaves that
+   * reply stopped. Needs `persist` `local` or `session`. Default `true`.
+   */
+  resume?: boolean | undefined;
+  /**
+   * A greeting shown beside the closed launcher after `greetingDelay`, while the
+   * conversation is empty: clicking it opens the chat, where it is the first assistant
+   * message (never sent to the agent). Dismissed or opened, it stays away for the rest of
+   * the browser session (sessionStorage). None by default.
+   */
+  greeting?: string | undefined;
+  /** Milliseconds after the page loads before the greeting shows. Default `3000`. */
+  greetingDelay?: number | undefined;
   /** Element or CSS selector to render into (inline mode) instead of floating over the page. */
   target?: string | HTMLElement | undefined;
   /**
@@ -100,6 +115,9 @@ export interface ResolvedOptions {
   position: Position;
   open: boolean;
   persist: Persistence;
+  resume: boolean;
+  greeting: string | undefined;
+  greetingDelay: number;
   replyTimeout: number;
   stallTimeout: number;
   context: Readonly<Record<string, string>>;

@@ -363,3 +363,47 @@ describe('other tabs and leaving the page', () => {
     expect(store.saved.at(-1)).toMatchObject({ status: 'streaming' });
   });
 });
+
+describe('regenerate and edit', () => {
+  test('regenerate replaces the last reply, and the agent gets the conversation without it', async () => {
+    const { model, requests } = setup({ stored: [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine to')] });
+    await model.regenerate('a1');
+    expect(requests.map(({ messages }) => messages)).toEqual([[{ role: 'user', content: 'Hours?' }]]);
+    expect(model.messages.value.map(({ content }) => content)).toEqual(['Hours?', 'Nine to five.']);
+  });
+
+  test('regenerate asks nothing for a reply that is not the last one, or while a reply streams', async () => {
+    const stored = [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine'), message('u2', 'user', 'Days?'), message('a2', 'assistant', 'Every day')];
+    const { model, requests } = setup({ stored, replies: [hangsAfterWords] });
+    await model.regenerate('a1');
+    expect(requests).toHaveLength(0);
+    void model.regenerate('a2');
+    await model.regenerate('a2');
+    expect(requests).toHaveLength(1);
+    model.stop();
+  });
+
+  test('edit replaces the last visitor message and its reply, and the agent gets the conversation as edited', async () => {
+    const stored = [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine to five.'), message('u2', 'user', 'Dyas?'), message('a2', 'assistant', 'Pardon?')];
+    const { model, requests } = setup({ stored });
+    await model.edit('u1', 'Not the last one');
+    expect(requests).toHaveLength(0);
+    await model.edit('u2', 'Days?');
+    expect(requests[0]?.messages).toEqual([
+      { role: 'user', content: 'Hours?' },
+      { role: 'assistant', content: 'Nine to five.' },
+      { role: 'user', content: 'Days?' },
+    ]);
+    expect(model.messages.value.map(({ content }) => content)).toEqual(['Hours?', 'Nine to five.', 'Days?', 'Nine to five.']);
+  });
+
+  test('leave names the reply it cut, and none when nothing was in flight', async () => {
+    const { model } = setup({ replies: [hangsAfterWords] });
+    void model.send('Hours?');
+    await vi.waitFor(() => expect(model.messages.value.at(-1)?.content).toBe('Nine to'));
+    expect(model.leave()).toBe(model.messages.value.at(-1)?.id);
+    model.stop();
+    await vi.waitFor(() => expect(model.status.value).toBe('ready'));
+    expect(model.leave()).toBeUndefined();
+  });
+});

@@ -38,14 +38,24 @@ export interface ChatModel {
   stop(): void;
   /** Sends the last turn again after its reply failed, without repeating the turn. */
   retry(): Promise<void>;
+  /**
+   * Asks again for the last reply, `id`, once it has finished (done, stopped or failed):
+   * the reply is replaced, and the agent gets the conversation without it.
+   */
+  regenerate(id: string): Promise<void>;
+  /**
+   * Replaces the visitor's last message, `id`, and the reply to it, with `text`, and asks
+   * for a reply to that: the agent gets the conversation as edited.
+   */
+  edit(id: string, text: string): Promise<void>;
   /** Forgets the conversation, here and in storage. */
   reset(): void;
   /** Rates a finished reply (undefined takes the rating back); kept with the message. */
   rate(id: string, feedback: Feedback | undefined): void;
   /** Takes in the conversation another tab stored (null: that tab started a new one). */
   sync(stored: readonly ChatMessage[] | null): void;
-  /** The page is going away: see {@link SavePolicy.leave}. */
-  leave(): void;
+  /** The page is going away: see {@link SavePolicy.leave}. Returns the id of the reply it cuts, if one is in flight. */
+  leave(): string | undefined;
   /** The page came back from the back-forward cache. */
   resume(): void;
   dispose(): void;
@@ -121,19 +131,33 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
     onReply?.(finished);
   }
 
+  async function send(text: string): Promise<void> {
+    const content = text.trim();
+    // One request at a time: a burst of Enter presses sends one turn.
+    if (content === '' || status.value !== 'ready') return;
+    append({ role: 'user', content, status: 'done', citedResources: [] });
+    await requestReply();
+  }
+
   return {
     messages,
     status,
     retryableId,
-    async send(text) {
-      const content = text.trim();
-      // One request at a time: a burst of Enter presses sends one turn.
-      if (content === '' || status.value !== 'ready') return;
-      append({ role: 'user', content, status: 'done', citedResources: [] });
-      await requestReply();
-    },
+    send,
     stop() {
       controller?.abort();
+    },
+    async regenerate(id) {
+      const last = messages.value.at(-1);
+      if (status.value !== 'ready' || last?.id !== id || last.role !== 'assistant') return;
+      messages.value = messages.value.slice(0, -1);
+      await requestReply();
+    },
+    async edit(id, text) {
+      const index = messages.value.map(({ role }) => role).lastIndexOf('user');
+      if (messages.value[index]?.id !== id || text.trim() === '' || status.value !== 'ready') return;
+      messages.value = messages.value.slice(0, index);
+      await send(text);
     },
     async retry() {
       const last = messages.value.at(-1);
@@ -167,7 +191,10 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
       }
       messages.value = mergeConversation(stored, messages.value, ownIds);
     },
-    leave: saving.leave,
+    leave() {
+      saving.leave();
+      return controller ? messages.value.at(-1)?.id : undefined;
+    },
     resume: saving.resume,
     dispose() {
       controller?.abort();

@@ -30,3 +30,18 @@ export function createPanelModel(isInitiallyOpen: boolean, { beforeOpen, onChang
     toggle: () => set(!isOpen.value),
   };
 }
+
+/** How the panel stood when the visitor left the page, for the next page of the visit. */
+export interface PanelView {
+  isOpen: boolean;
+  /** How far above the end of the conversation the reader was, in px; absent: following the end. */
+  fromBottom?: number;
+}
+
+/** A panel view read back from storage. */
+export function parsePanelView(value: unknown): PanelView | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { isOpen, fromBottom } = value as Record<string, unknown>;
+  if (typeof isOpen !== 'boolean') return undefined;
+  return typeof fromBottom === 'number' && Number.isFinite(fromBottom) && fromBottom > 0 ? { isOpen, fromBottom } : { isOpen };
+}

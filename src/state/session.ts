@@ -3,6 +3,7 @@ import type { Persistence } from '../options/types';
 import { createChatModel, type ChatModelConfig, type ChatModel } from './chat-model';
 import { createComposerModel, type ComposerModel } from './composer-model';
 import { createConnectivity } from './connectivity';
+import { createCutReplyRecord, takeCutReply } from './resume';
 import { conversationKey, createConversationStore } from './storage';
 import { syncAcrossTabs } from './tab-sync';
 
@@ -18,6 +19,8 @@ export interface Session {
 export interface SessionConfig extends Omit<ChatModelConfig, 'store'> {
   botId: string;
   persist: Persistence;
+  /** Ask again for a reply that the last page cut by going away. */
+  resume: boolean;
 }
 
 /**
@@ -25,17 +28,29 @@ export interface SessionConfig extends Omit<ChatModelConfig, 'store'> {
  * other tabs. A closed launcher needs none of it, so the widget creates a session on
  * first use: the host page does not pay for it on every load.
  */
-export function createSession({ botId, persist, ...chatConfig }: SessionConfig): Session {
-  const store = createConversationStore(persist, conversationKey(botId));
+export function createSession({ botId, persist, resume, ...chatConfig }: SessionConfig): Session {
+  const key = conversationKey(botId);
+  const store = createConversationStore(persist, key);
   const chat = createChatModel({ ...chatConfig, store });
   const connectivity = createConnectivity(() => composer.reconnect());
   const composer = createComposerModel(chat, store, connectivity.isOnline);
-  const stopSyncing = syncAcrossTabs(chat, store);
+  const cutReply = createCutReplyRecord(persist, key);
+  const stopSyncing = syncAcrossTabs(chat, store, cutReply);
+  let isDisposed = false;
+  // The API is stateless: the same conversation, sent again, streams the reply again.
+  if (!resume) cutReply.save(undefined);
+  else {
+    takeCutReply(persist, key).then(
+      (cut) => (cut && !isDisposed ? chat.regenerate(cut.id) : undefined),
+      () => undefined,
+    );
+  }
   return {
     chat,
     composer,
     isOnline: connectivity.isOnline,
     dispose() {
+      isDisposed = true;
       chat.dispose();
       connectivity.dispose();
       stopSyncing();

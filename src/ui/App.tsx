@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { ResolvedOptions } from '../options/types';
+import type { GreetingModel } from '../state/greeting-model';
 import type { PanelModel } from '../state/panel-model';
 import type { Session } from '../state/session';
 import type { ChatMessage, CitedResource } from '../state/types';
@@ -17,6 +18,11 @@ export interface AppProps {
   wasOpenAtLoad: boolean;
   /** The launcher, floating: the focus goes back to it when the panel closes. */
   launcher: HTMLButtonElement | undefined;
+  greeting: GreetingModel;
+  /** Where the reader was on the last page (px above the end); undefined: following the end. */
+  fromBottom: number | undefined;
+  /** The reader moved: px above the end, or undefined at the end. */
+  onPosition: (fromBottom: number | undefined) => void;
   /** The visitor opened a page a reply cited. */
   onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
 }
@@ -25,7 +31,7 @@ export interface AppProps {
  * The panel's root, rendered once the conversation is first needed (see ui/shell.ts for
  * what comes before): reads signals, renders, and sends user events to the models.
  */
-export function App({ session, panel, options, mode, wasOpenAtLoad, launcher, onSourceOpen }: AppProps) {
+export function App({ session, panel, options, mode, wasOpenAtLoad, launcher, greeting, fromBottom, onPosition, onSourceOpen }: AppProps) {
   const isFloating = mode === 'floating';
   const isOpen = !isFloating || panel.isOpen.value;
   // A panel open when the page loads must not steal focus from the page; one the
@@ -52,6 +58,9 @@ export function App({ session, panel, options, mode, wasOpenAtLoad, launcher, on
       isFloating={isFloating}
       autoFocus={isFloating && !isOpenSinceLoad.current}
       onClose={isFloating ? closeToLauncher : undefined}
+      greeting={greeting.isInConversation.value ? options.value.greeting : undefined}
+      fromBottom={fromBottom}
+      onPosition={onPosition}
       onSourceOpen={onSourceOpen}
     />
   );

@@ -25,6 +25,12 @@ export function Composer({ composer, isBusy, placeholder, strings, autoFocus, on
     if (autoFocus) textarea.current?.focus();
   }, [autoFocus]);
 
+  // Edit puts the message in the composer: the visitor goes on there.
+  const editingId = composer.editingId.value;
+  useEffect(() => {
+    if (editingId !== undefined) textarea.current?.focus();
+  }, [editingId]);
+
   // Grow with the text. Setting style properties through the CSSOM is allowed by a strict CSP.
   useLayoutEffect(() => {
     const element = textarea.current;

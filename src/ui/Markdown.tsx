@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { BlockRenderer } from '../markdown/blocks';
 import { createBlockPatcher } from './block-patcher';
+import { followOverflow, type FrameLabels } from './block-frames';
 import { useMarkdown } from './markdown-loader';
 
 interface MarkdownProps {
@@ -11,6 +12,8 @@ interface MarkdownProps {
    * settled (a lone `## ` is no empty heading). `done`: render exactly the whole reply.
    */
   progress: 'streaming' | 'cut' | 'done';
+  /** Texts of the code blocks' and tables' frames. */
+  labels: FrameLabels;
 }
 
 /**
@@ -20,10 +23,10 @@ interface MarkdownProps {
 const sliceLength = 4000;
 
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
-export function Markdown({ source, progress }: MarkdownProps) {
+export function Markdown({ source, progress, labels }: MarkdownProps) {
   const markdown = useMarkdown();
   const container = useRef<HTMLDivElement>(null);
-  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; isSlicing: boolean } | null>(null);
+  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; isSlicing: boolean; labels: FrameLabels } | null>(null);
   const latest = useRef(source);
   latest.current = source;
 
@@ -31,9 +34,11 @@ export function Markdown({ source, progress }: MarkdownProps) {
     const element = container.current;
     if (!markdown || !element) return;
     const isFirst = !state.current;
-    if (!state.current) {
+    // Frames in another language (the locale changed) are rendered again from scratch.
+    if (!state.current || !isSameLabels(state.current.labels, labels)) {
+      cancelAnimationFrame(state.current?.frame ?? 0);
       element.textContent = '';
-      state.current = { patch: createBlockPatcher(element), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false };
+      state.current = { patch: createBlockPatcher(element, labels), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false, labels };
     }
     const current = state.current;
     // The renderer never throws; were anything else to, the reply shows as text and
@@ -91,13 +96,18 @@ export function Markdown({ source, progress }: MarkdownProps) {
       current.frame = 0;
       show(() => current.renderer.update(latest.current));
     });
-  }, [markdown, source, progress]);
+  }, [markdown, source, progress, labels]);
 
   useLayoutEffect(() => () => cancelAnimationFrame(state.current?.frame ?? 0), []);
+  useLayoutEffect(() => (container.current ? followOverflow(container.current) : undefined), []);
 
   return (
     <div class={markdown ? 'markdown' : 'markdown plain'} dir="auto" ref={container}>
       {markdown ? null : source}
     </div>
   );
+}
+
+function isSameLabels(a: FrameLabels, b: FrameLabels): boolean {
+  return a.copyCode === b.copyCode && a.copied === b.copied && a.table === b.table;
 }

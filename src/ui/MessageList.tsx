@@ -9,10 +9,22 @@ import { whenIdle } from './when-idle';
 interface MessageListProps {
   messages: readonly ChatMessage[];
   welcomeMessage: string | undefined;
+  /** The greeting the visitor opened the chat from, shown first. */
+  greeting: string | undefined;
   starters: readonly string[];
   retryableId: string | undefined;
+  /** No reply on its way: the last reply can be regenerated and the last message edited. */
+  isReady: boolean;
+  /** The message the visitor is editing, which shows no Edit button. */
+  editingId: string | undefined;
+  /** Where to put the reader at first (px above the end), as they left the last page; undefined: the end. */
+  fromBottom: number | undefined;
+  /** The reader moved: px above the end, or undefined at the end. */
+  onPosition: (fromBottom: number | undefined) => void;
   strings: Strings;
   onRetry: () => void;
+  onRegenerate: (id: string) => void;
+  onEdit: (id: string) => void;
   onSend: (text: string) => void;
   onRate: (id: string, feedback: Feedback | undefined) => void;
   onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
@@ -27,8 +39,8 @@ const firstBatch = 6;
 const laterBatch = 24;
 
 /** How many of the latest messages to render: all of them, once the page has had idle moments to spare. */
-function useRenderedCount(total: number): number {
-  const [count, setCount] = useState(firstBatch);
+function useRenderedCount(total: number, isAllAtOnce: boolean): number {
+  const [count, setCount] = useState(isAllAtOnce ? Infinity : firstBatch);
   useEffect(() => {
     if (count >= total) return;
     return whenIdle(() => setCount((current) => (current + laterBatch >= total ? Infinity : current + laterBatch)));
@@ -37,16 +49,22 @@ function useRenderedCount(total: number): number {
 }
 
 /** The conversation, which follows new text only while the reader is at the end. */
-export function MessageList({ messages, welcomeMessage, starters, retryableId, strings, onRetry, onSend, onRate, onSourceOpen }: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { messages, welcomeMessage, greeting, starters, retryableId, isReady, editingId, fromBottom, onPosition, strings, onRetry, onRegenerate, onEdit, onSend, onRate, onSourceOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const isAtBottom = useRef(true);
-  const renderedCount = useRenderedCount(messages.length);
+  const isAtBottom = useRef(fromBottom === undefined);
+  /** Where the reader was on the last page, held as replies render and grow, until they scroll themselves. */
+  const heldFromBottom = useRef(fromBottom);
+  // A position away from the end is measured on the whole conversation.
+  const renderedCount = useRenderedCount(messages.length, fromBottom !== undefined);
   // One object for as long as the text stays, so the list's renders skip the welcome.
-  const welcome = useMemo<ChatMessage | undefined>(
-    () => (welcomeMessage ? { id: 'welcome', role: 'assistant', content: welcomeMessage, status: 'done', citedResources: [] } : undefined),
-    [welcomeMessage],
-  );
+  const welcome = useMemo(() => pageMessage('welcome', welcomeMessage), [welcomeMessage]);
+  const greetingMessage = useMemo(() => pageMessage('greeting', greeting), [greeting]);
+  const last = messages.at(-1);
+  const regenerableId = isReady && last?.role === 'assistant' && (last.status === 'done' || last.status === 'stopped') ? last.id : undefined;
+  const lastUserId = [...messages].reverse().find((message) => message.role === 'user')?.id;
+  const editableId = isReady && lastUserId !== editingId ? lastUserId : undefined;
   const isComplete = renderedCount >= messages.length;
 
   // Replies grow between renders (markdown is painted frame by frame), so follow the
@@ -57,27 +75,39 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
     if (!element || !content.current) return;
     const follow = () => {
       if (isAtBottom.current) element.scrollTop = element.scrollHeight;
+      else if (heldFromBottom.current !== undefined) element.scrollTop = element.scrollHeight - element.clientHeight - heldFromBottom.current;
     };
+    // The reader's own scrolling ends the hold.
+    const release = () => (heldFromBottom.current = undefined);
+    const intents = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    for (const type of intents) element.addEventListener(type, release, { passive: true });
     follow();
     const observer = new ResizeObserver(follow);
     observer.observe(content.current);
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      for (const type of intents) element.removeEventListener(type, release);
+    };
   }, []);
 
   // A reader who scrolled up stays where they are, with a way back down.
-  const [isAway, setIsAway] = useState(false);
+  const [isAway, setIsAway] = useState(fromBottom !== undefined);
   const lastScrollTop = useRef(0);
+  const reported = useRef(fromBottom);
   function trackPosition(): void {
     const element = scroller.current;
     if (!element) return;
     const { scrollTop } = element;
-    if (element.scrollHeight - scrollTop - element.clientHeight <= bottomSlackPx) isAtBottom.current = true;
+    const distance = element.scrollHeight - scrollTop - element.clientHeight;
+    if (distance <= bottomSlackPx) isAtBottom.current = true;
     // Only a move up leaves the end. The scroll event of our own follow() comes a frame
     // late, when a fast reply may have grown past the slack: that is no reader leaving.
     else if (scrollTop < lastScrollTop.current) isAtBottom.current = false;
     lastScrollTop.current = scrollTop;
     setIsAway(!isAtBottom.current);
+    const position = isAtBottom.current ? undefined : Math.round(distance);
+    if (heldFromBottom.current === undefined && position !== reported.current) onPosition((reported.current = position));
   }
   function jumpToLatest(event: TargetedMouseEvent<HTMLButtonElement>): void {
     const element = scroller.current;
@@ -93,6 +123,7 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
       <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} tabIndex={-1} ref={content}>
+        {greetingMessage && isComplete && <MessageView message={greetingMessage} strings={strings} isWelcome />}
         {welcome && isComplete && <MessageView message={welcome} strings={strings} isWelcome />}
         {(isComplete ? messages : messages.slice(-renderedCount)).map((message) => (
           <MessageView
@@ -100,6 +131,8 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
             message={message}
             strings={strings}
             onRetry={message.id === retryableId ? onRetry : undefined}
+            onRegenerate={message.id === regenerableId ? onRegenerate : undefined}
+            onEdit={message.id === editableId ? onEdit : undefined}
             onRate={onRate}
             onSourceOpen={onSourceOpen}
           />
@@ -114,4 +147,9 @@ export function MessageList({ messages, welcomeMessage, starters, retryableId, s
       )}
     </div>
   );
+}
+
+/** Text of the page's (welcome, greeting) shown as an assistant message; never sent to the agent. */
+function pageMessage(id: string, text: string | undefined): ChatMessage | undefined {
+  return text ? { id, role: 'assistant', content: text, status: 'done', citedResources: [] } : undefined;
 }

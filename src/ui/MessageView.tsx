@@ -1,10 +1,11 @@
-import { Component } from 'preact';
+import { Component, type ComponentChild } from 'preact';
 import { describeError } from '../i18n/describe-error';
 import type { Strings } from '../i18n/strings';
 import type { ChatMessage, CitedResource, Feedback } from '../state/types';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { FeedbackButtons } from './FeedbackButtons';
+import { EditIcon, RegenerateIcon } from './icons';
 import { Markdown } from './Markdown';
 import { SourceList } from './SourceList';
 
@@ -14,6 +15,10 @@ interface MessageViewProps {
   /** The welcome message is the page's text, not a reply: nothing to copy. */
   isWelcome?: boolean;
   onRetry?: (() => void) | undefined;
+  /** The last reply, finished: ask for it again. */
+  onRegenerate?: ((id: string) => void) | undefined;
+  /** The visitor's last message: put it back in the composer. */
+  onEdit?: ((id: string) => void) | undefined;
   onRate?: (id: string, feedback: Feedback | undefined) => void;
   onSourceOpen?: (message: ChatMessage, resource: CitedResource) => void;
 }
@@ -26,6 +31,8 @@ export class MessageView extends Component<MessageViewProps> {
       next.message !== current.message ||
       next.strings !== current.strings ||
       next.onRetry !== current.onRetry ||
+      next.onRegenerate !== current.onRegenerate ||
+      next.onEdit !== current.onEdit ||
       next.onRate !== current.onRate ||
       next.onSourceOpen !== current.onSourceOpen
     );
@@ -36,7 +43,7 @@ export class MessageView extends Component<MessageViewProps> {
   }
 }
 
-function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onSourceOpen }: MessageViewProps) {
+function MessageBody({ message, strings, isWelcome = false, onRetry, onRegenerate, onEdit, onRate, onSourceOpen }: MessageViewProps) {
   const { role, content, status } = message;
   const isReply = role === 'assistant' && !isWelcome;
   return (
@@ -49,7 +56,7 @@ function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onS
     >
       {(content !== '' || status === 'streaming') && (
         <div class="bubble">
-          <Content message={message} />
+          <Content message={message} strings={strings} />
         </div>
       )}
       {role === 'assistant' && (
@@ -64,14 +71,28 @@ function MessageBody({ message, strings, isWelcome = false, onRetry, onRate, onS
         <div class="actions">
           <CopyButton text={content} strings={strings} />
           {onRate && <FeedbackButtons feedback={message.feedback} strings={strings} onRate={(feedback) => onRate(message.id, feedback)} />}
+          {onRegenerate && <ActionButton label={strings.regenerate} icon={<RegenerateIcon />} onClick={() => onRegenerate(message.id)} />}
+        </div>
+      )}
+      {onEdit && role === 'user' && (
+        <div class="actions">
+          <ActionButton label={strings.edit} icon={<EditIcon />} onClick={() => onEdit(message.id)} />
         </div>
       )}
     </article>
   );
 }
 
+function ActionButton({ label, icon, onClick }: { label: string; icon: ComponentChild; onClick: () => void }) {
+  return (
+    <button type="button" class="icon-button small" aria-label={label} title={label} onClick={onClick}>
+      {icon}
+    </button>
+  );
+}
+
 /** The visitor's words as typed; a reply as markdown, or dots until its first words arrive. */
-function Content({ message: { role, content, status } }: { message: ChatMessage }) {
+function Content({ message: { role, content, status }, strings }: { message: ChatMessage; strings: Strings }) {
   if (role === 'user') {
     return (
       <p class="plain" dir="auto">
@@ -88,5 +109,11 @@ function Content({ message: { role, content, status } }: { message: ChatMessage 
       </span>
     );
   }
-  return <Markdown source={content} progress={status === 'stopped' || status === 'error' ? 'cut' : status === 'streaming' ? 'streaming' : 'done'} />;
+  return (
+    <Markdown
+      source={content}
+      progress={status === 'stopped' || status === 'error' ? 'cut' : status === 'streaming' ? 'streaming' : 'done'}
+      labels={strings}
+    />
+  );
 }

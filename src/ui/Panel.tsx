@@ -24,6 +24,10 @@ interface PanelProps {
   autoFocus: boolean;
   /** Floating mode: hide the panel (Minimize, Escape). */
   onClose?: (() => void) | undefined;
+  /** The greeting the visitor opened the chat from: the first assistant message. */
+  greeting: string | undefined;
+  fromBottom: number | undefined;
+  onPosition: (fromBottom: number | undefined) => void;
   onSourceOpen: (message: ChatMessage, resource: CitedResource) => void;
 }
 
@@ -31,7 +35,7 @@ interface PanelProps {
 const titleId = 'tinytalk-title';
 
 /** The chat itself: a dialog over the page in floating mode, a region in inline mode. */
-export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose, onSourceOpen }: PanelProps) {
+export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose, greeting, fromBottom, onPosition, onSourceOpen }: PanelProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
@@ -71,10 +75,17 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
       <MessageList
         messages={messages}
         welcomeMessage={options.welcomeMessage}
+        greeting={greeting}
         starters={options.starters}
         retryableId={chat.retryableId.value}
+        isReady={status === 'ready'}
+        editingId={composer.editingId.value}
+        fromBottom={fromBottom}
+        onPosition={onPosition}
         strings={strings}
         onRetry={chat.retry}
+        onRegenerate={chat.regenerate}
+        onEdit={composer.startEditing}
         onSend={chat.send}
         onRate={chat.rate}
         onSourceOpen={onSourceOpen}
@@ -82,6 +93,14 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
       {!isOnline && (
         <p class="offline" role="status">
           {composer.isWaitingForConnection.value ? strings.offlineWaiting : strings.offline}
+        </p>
+      )}
+      {composer.editingId.value !== undefined && (
+        <p class="editing">
+          {strings.editing}
+          <button type="button" class="link-button" onClick={composer.cancelEditing}>
+            {strings.cancelEdit}
+          </button>
         </p>
       )}
       <Composer composer={composer} isBusy={status !== 'ready'} placeholder={options.placeholder} strings={strings} autoFocus={autoFocus} onStop={chat.stop} />

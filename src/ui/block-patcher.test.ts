@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { englishStrings } from '../i18n/strings';
 import { createBlockPatcher } from './block-patcher';
 
 /** A patcher over a fresh container. */
 function setup() {
   const container = document.createElement('div');
-  return { container, patch: createBlockPatcher(container) };
+  return { container, patch: createBlockPatcher(container, englishStrings) };
 }
 
 /** The container's nodes, to compare by identity. */

@@ -1,3 +1,4 @@
+import { frameBlocks, type FrameLabels } from './block-frames';
 import { trustSanitizedHtml } from './trusted-html';
 
 /**
@@ -5,13 +6,13 @@ import { trustSanitizedHtml } from './trusted-html';
  * whose HTML changed. While a reply streams, the finished blocks keep their nodes, so
  * a visitor's text selection and the browser's layout of them survive each chunk.
  */
-export function createBlockPatcher(container: HTMLElement): (blocks: readonly string[]) => void {
+export function createBlockPatcher(container: HTMLElement, labels: FrameLabels): (blocks: readonly string[]) => void {
   let rendered: { html: string; nodes: ChildNode[] }[] = [];
   return (blocks) => {
     const next = blocks.map((html, index) => {
       const current = rendered[index];
       if (current?.html === html) return current;
-      const nodes = parse(html);
+      const nodes = parse(html, labels);
       const anchor = current?.nodes[0] ?? rendered[index + 1]?.nodes[0] ?? null;
       for (const node of nodes) container.insertBefore(node, anchor);
       for (const node of current?.nodes ?? []) node.remove();
@@ -23,11 +24,11 @@ export function createBlockPatcher(container: HTMLElement): (blocks: readonly st
 }
 
 /**
- * Sanitized HTML from the markdown stack, as nodes. This is the only place a reply's
- * HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output (or, for a
- * block the sanitizer failed on, its source with every `<`, `>` and `&` escaped).
+ * Sanitized HTML from the markdown stack, as nodes, code blocks and tables framed. This is
+ * the only place a reply's HTML reaches the DOM, and it only ever receives `sanitizeHtml`'s output
+ * (or, for a block the sanitizer failed on, its source with every `<`, `>` and `&` escaped).
  */
-function parse(html: string): ChildNode[] {
+function parse(html: string, labels: FrameLabels): ChildNode[] {
   const template = document.createElement('template');
   try {
     // lib.dom types innerHTML as a string; browsers take TrustedHTML there too.
@@ -37,6 +38,7 @@ function parse(html: string): ChildNode[] {
     // trusted-html.ts): the reply's words are better than an empty bubble.
     return [document.createTextNode(textOf(html))];
   }
+  frameBlocks(template.content, labels);
   return [...template.content.childNodes];
 }
 

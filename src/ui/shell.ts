@@ -1,5 +1,7 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
 import type { ResolvedOptions } from '../options/types';
+import { format } from '../i18n/strings';
+import type { GreetingModel } from '../state/greeting-model';
 import type { PanelModel } from '../state/panel-model';
 import { contrastRatio } from './contrast';
 import { loadMarkdown } from './markdown-loader';
@@ -25,7 +27,13 @@ export interface ShellConfig {
   options: ReadonlySignal<ResolvedOptions>;
   panel: PanelModel;
   mode: DisplayMode;
+  /** Replies that finished while the panel was closed: the launcher's badge. */
+  unreadCount: ReadonlySignal<number>;
+  greeting: GreetingModel;
 }
+
+/** Ids are scoped to the shadow root, so a fixed one cannot collide with the page's. */
+const unreadId = 'tinytalk-unread';
 
 const chatIconPath = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
 const closeIconPath = 'M6 6l12 12M18 6L6 18';
@@ -58,7 +66,15 @@ function setAttribute(element: Element, name: string, value: string | undefined)
   else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-function createLauncher({ options, panel }: ShellConfig): { element: HTMLButtonElement; dispose: () => void } {
+/** Builds an element with a class and, optionally, its text. */
+function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: string, text?: string): HTMLElementTagNameMap[Tag] {
+  const created = document.createElement(tag);
+  created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+function createLauncher({ options, panel, unreadCount }: ShellConfig): { element: HTMLButtonElement; extras: HTMLElement[]; dispose: () => void } {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -67,18 +83,64 @@ function createLauncher({ options, panel }: ShellConfig): { element: HTMLButtonE
   // A visitor about to open the chat: fetch the markdown stack now, not after the click.
   button.addEventListener('pointerenter', loadMarkdown);
   button.addEventListener('focus', loadMarkdown);
+  // The count is the badge's text, hidden from screen readers, which hear the description
+  // instead. Both sit beside the button: text inside it would not be in its name.
+  const badge = element('span', 'badge');
+  badge.setAttribute('aria-hidden', 'true');
+  const description = element('span', 'visually-hidden');
+  description.id = unreadId;
+  description.hidden = true;
   let shown = '';
   const dispose = effect(() => {
     const isOpen = panel.isOpen.value;
+    const count = isOpen ? 0 : unreadCount.value;
     const { strings, avatar } = options.value;
     button.setAttribute('aria-label', isOpen ? strings.closeChat : strings.openChat);
     button.setAttribute('aria-expanded', String(isOpen));
+    setAttribute(button, 'aria-describedby', count > 0 ? unreadId : undefined);
+    description.textContent = count === 1 ? strings.newReply : format(strings.newReplies, { count });
+    badge.textContent = count > 9 ? '9+' : String(count);
+    badge.hidden = count === 0;
     const content = isOpen ? 'close' : avatar ? `avatar:${avatar}` : 'chat';
     if (content === shown) return;
     shown = content;
     button.replaceChildren(isOpen ? icon(closeIconPath) : avatar ? avatarImage(avatar) : icon(chatIconPath));
   });
-  return { element: button, dispose };
+  return { element: button, extras: [badge, description], dispose };
+}
+
+/**
+ * The greeting beside the closed launcher: its text is a button that opens the chat, with
+ * Dismiss beside it. It never takes the focus; a polite live region, there from the start
+ * so that screen readers follow it, says the text once.
+ */
+function createGreeting({ options, panel, greeting }: ShellConfig): { element: HTMLElement; dispose: () => void } {
+  const area = element('div', 'greeting-area');
+  const announcer = element('p', 'visually-hidden');
+  announcer.setAttribute('aria-live', 'polite');
+  const bubble = element('div', 'greeting');
+  bubble.setAttribute('part', 'greeting');
+  const open = element('button', 'greeting-text');
+  open.type = 'button';
+  open.addEventListener('click', panel.open);
+  open.addEventListener('pointerenter', loadMarkdown);
+  const dismiss = element('button', 'greeting-dismiss');
+  dismiss.type = 'button';
+  dismiss.append(icon(closeIconPath));
+  dismiss.addEventListener('click', greeting.dismiss);
+  bubble.append(open, dismiss);
+  area.append(announcer);
+  const dispose = effect(() => {
+    const { greeting: text, strings } = options.value;
+    const isShown = greeting.isShown.value && !panel.isOpen.value && text !== undefined;
+    open.textContent = text ?? '';
+    dismiss.setAttribute('aria-label', strings.dismiss);
+    dismiss.title = strings.dismiss;
+    if (!isShown) return bubble.remove();
+    area.append(bubble);
+    if (announcer.textContent === '') announcer.textContent = text;
+  });
+  return { element: area, dispose };
 }
 
 /**
@@ -97,7 +159,10 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
   panelHost.className = 'panel-host';
   root.append(panelHost);
   const launcher = mode === 'floating' ? createLauncher(config) : undefined;
-  if (launcher) root.append(launcher.element);
+  // Before the launcher, as it is read: the greeting, then the button it speaks of.
+  const greeting = mode === 'floating' ? createGreeting(config) : undefined;
+  if (greeting) root.append(greeting.element);
+  if (launcher) root.append(launcher.element, ...launcher.extras);
 
   /** Set once the focus colour is followed: the auto theme follows the system's scheme, and the panel's background with it. */
   let darkScheme: MediaQueryList | undefined;
@@ -138,6 +203,7 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
       stopFollowingOptions();
       stopFollowingPanel();
       launcher?.dispose();
+      greeting?.dispose();
       darkScheme?.removeEventListener('change', applyFocusColour);
       root.remove();
     },

@@ -43,4 +43,13 @@ export const ar: Strings = {
   assistant: 'المساعد',
   helpful: 'مفيد',
   notHelpful: 'غير مفيد',
+  copyCode: 'نسخ الرمز',
+  table: 'جدول',
+  dismiss: 'تجاهل',
+  newReply: 'رد جديد واحد',
+  newReplies: 'ردود جديدة: {count}',
+  regenerate: 'إعادة الإنشاء',
+  edit: 'تعديل',
+  editing: 'تعديل رسالتك',
+  cancelEdit: 'إلغاء',
 };

@@ -43,4 +43,13 @@ export const de: Strings = {
   assistant: 'Assistent',
   helpful: 'Hilfreich',
   notHelpful: 'Nicht hilfreich',
+  copyCode: 'Code kopieren',
+  table: 'Tabelle',
+  dismiss: 'Verwerfen',
+  newReply: '1 neue Antwort',
+  newReplies: '{count} neue Antworten',
+  regenerate: 'Neu generieren',
+  edit: 'Bearbeiten',
+  editing: 'Sie bearbeiten Ihre Nachricht',
+  cancelEdit: 'Abbrechen',
 };

@@ -43,4 +43,13 @@ export const es: Strings = {
   assistant: 'Asistente',
   helpful: 'Útil',
   notHelpful: 'No útil',
+  copyCode: 'Copiar código',
+  table: 'Tabla',
+  dismiss: 'Descartar',
+  newReply: '1 respuesta nueva',
+  newReplies: '{count} respuestas nuevas',
+  regenerate: 'Regenerar',
+  edit: 'Editar',
+  editing: 'Editando tu mensaje',
+  cancelEdit: 'Cancelar',
 };

@@ -43,4 +43,13 @@ export const fr: Strings = {
   assistant: 'Assistant',
   helpful: 'Utile',
   notHelpful: 'Pas utile',
+  copyCode: 'Copier le code',
+  table: 'Tableau',
+  dismiss: 'Ignorer',
+  newReply: '1 nouvelle réponse',
+  newReplies: '{count} nouvelles réponses',
+  regenerate: 'Régénérer',
+  edit: 'Modifier',
+  editing: 'Modification de votre message',
+  cancelEdit: 'Annuler',
 };

@@ -43,4 +43,13 @@ export const he: Strings = {
   assistant: 'העוזר',
   helpful: 'עזר לי',
   notHelpful: 'לא עזר לי',
+  copyCode: 'העתקת קוד',
+  table: 'טבלה',
+  dismiss: 'סגירה',
+  newReply: 'תשובה חדשה אחת',
+  newReplies: '{count} תשובות חדשות',
+  regenerate: 'יצירה מחדש',
+  edit: 'עריכה',
+  editing: 'עריכת ההודעה שלך',
+  cancelEdit: 'ביטול',
 };

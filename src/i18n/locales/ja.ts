@@ -43,4 +43,13 @@ export const ja: Strings = {
   assistant: 'アシスタント',
   helpful: '役に立った',
   notHelpful: '役に立たなかった',
+  copyCode: 'コードをコピー',
+  table: '表',
+  dismiss: '閉じる',
+  newReply: '新しい返信 1 件',
+  newReplies: '新しい返信 {count} 件',
+  regenerate: '再生成',
+  edit: '編集',
+  editing: 'メッセージを編集中',
+  cancelEdit: 'キャンセル',
 };

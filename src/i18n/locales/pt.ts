@@ -43,4 +43,13 @@ export const pt: Strings = {
   assistant: 'Assistente',
   helpful: 'Útil',
   notHelpful: 'Não foi útil',
+  copyCode: 'Copiar código',
+  table: 'Tabela',
+  dismiss: 'Dispensar',
+  newReply: '1 nova resposta',
+  newReplies: '{count} novas respostas',
+  regenerate: 'Gerar novamente',
+  edit: 'Editar',
+  editing: 'Editando sua mensagem',
+  cancelEdit: 'Cancelar',
 };

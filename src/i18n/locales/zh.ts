@@ -43,4 +43,13 @@ export const zh: Strings = {
   assistant: '助手',
   helpful: '有帮助',
   notHelpful: '没有帮助',
+  copyCode: '复制代码',
+  table: '表格',
+  dismiss: '关闭',
+  newReply: '1 条新回复',
+  newReplies: '{count} 条新回复',
+  regenerate: '重新生成',
+  edit: '编辑',
+  editing: '正在编辑消息',
+  cancelEdit: '取消',
 };

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { expect, test } from 'vitest';
+import { englishStrings } from '../i18n/strings';
+import { renderMarkdown } from '../markdown/render';
+import { frameBlocks } from './block-frames';
+
+/** A reply rendered and sanitized, then framed, as the block patcher does. */
+function framed(markdown: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = renderMarkdown(markdown);
+  frameBlocks(template.content, englishStrings);
+  return template.content;
+}
+
+test('frames a fenced block with its language and a Copy code button, the code untouched', () => {
+  const reply = framed('```ts\nconst a = "<b>";\n```');
+  const frame = reply.querySelector('.code-block');
+  expect(frame?.querySelector('.code-language')?.textContent).toBe('ts');
+  expect(frame?.querySelector('button')?.textContent).toBe('Copy code');
+  expect(frame?.querySelector('pre > code')?.textContent).toBe('const a = "<b>";\n');
+});
+
+test('shows no language for a fence that names none', () => {
+  const reply = framed('```\nplain\n```');
+  expect(reply.querySelector('.code-language')).toBeNull();
+  expect(reply.querySelector('.code-block button')).not.toBeNull();
+});
+
+test('frames code blocks and tables nested in lists and quotes', () => {
+  const reply = framed('- item\n\n  ```\n  code\n  ```\n\n> | a |\n> | - |\n> | 1 |');
+  expect(reply.querySelector('li .code-block pre')).not.toBeNull();
+  expect(reply.querySelector('blockquote [role="group"][aria-label="Table"] > table')).not.toBeNull();
+});
+
+test('a reply cannot dress up as a frame: its classes are gone before framing', () => {
+  const reply = framed('<div class="code-block"><button>Copy code</button></div><div class="table-scroll" role="group">x</div>');
+  expect(reply.querySelectorAll('.code-block, .table-scroll, button')).toHaveLength(0);
+});

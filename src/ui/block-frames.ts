@@ -1,0 +1,88 @@
+import type { Strings } from '../i18n/strings';
+
+/** The texts the frames show and name themselves with. */
+export type FrameLabels = Pick<Strings, 'copyCode' | 'copied' | 'table'>;
+
+/** How long "Copied" shows on a code block's button. */
+const copiedMs = 1500;
+
+/**
+ * Frames the code blocks and tables of a reply once DOMPurify has judged its HTML: a code
+ * block gets a bar with its language and a Copy code button, and scrolls sideways instead
+ * of wrapping; a table scrolls sideways in a named box (see {@link followOverflow} for the
+ * focus either takes when it does scroll). The frames are
+ * nodes built here, never HTML: the sanitizer stays the only judge of what a reply may
+ * contain, and as it removes every class but a code element's language, a reply can
+ * neither fake a frame nor reach into one.
+ */
+export function frameBlocks(root: DocumentFragment, labels: FrameLabels): void {
+  for (const pre of root.querySelectorAll('pre')) frameCode(pre, labels);
+  for (const table of root.querySelectorAll('table')) frameTable(table, labels);
+}
+
+function frameCode(pre: HTMLPreElement, labels: FrameLabels): void {
+  const frame = document.createElement('div');
+  frame.className = 'code-block';
+  const bar = document.createElement('div');
+  bar.className = 'code-bar';
+  const language = languageOf(pre.querySelector('code'));
+  if (language) {
+    const label = document.createElement('span');
+    label.className = 'code-language';
+    label.textContent = language;
+    bar.append(label);
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'code-copy';
+  button.textContent = labels.copyCode;
+  button.addEventListener('click', () => copyCode(pre, button, labels));
+  bar.append(button);
+  pre.replaceWith(frame);
+  frame.append(bar, pre);
+}
+
+function frameTable(table: HTMLTableElement, labels: FrameLabels): void {
+  const frame = document.createElement('div');
+  frame.className = 'table-scroll';
+  // A group, not a region: a reply's tables are no landmarks of the page.
+  frame.setAttribute('role', 'group');
+  frame.setAttribute('aria-label', labels.table);
+  table.replaceWith(frame);
+  frame.append(table);
+}
+
+/**
+ * Puts the code blocks and table boxes of `container` that scroll sideways in the Tab
+ * order, so that a keyboard can scroll them, and only those: a table that fits is no stop.
+ * Whether one scrolls changes as a reply grows and as the panel is resized, both of which
+ * resize the container. Returns the function that stops following.
+ */
+export function followOverflow(container: HTMLElement): () => void {
+  const observer = new ResizeObserver(() => {
+    for (const box of container.querySelectorAll<HTMLElement>('.code-block > pre, .table-scroll')) {
+      const scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls && !box.hasAttribute('tabindex')) box.tabIndex = 0;
+      else if (!scrolls) box.removeAttribute('tabindex');
+    }
+  });
+  observer.observe(container);
+  return () => observer.disconnect();
+}
+
+/** marked writes a fence's info string as `language-…` on the code element (the only class the sanitizer keeps). */
+function languageOf(code: Element | null): string | undefined {
+  return code?.className.match(/^language-(\S+)$/)?.[1];
+}
+
+function copyCode(pre: HTMLPreElement, button: HTMLButtonElement, labels: FrameLabels): void {
+  // The code alone: marked ends a block with a newline that nobody selected.
+  const code = (pre.textContent ?? '').replace(/\n$/, '');
+  navigator.clipboard?.writeText(code).then(
+    () => {
+      button.textContent = labels.copied;
+      setTimeout(() => (button.textContent = labels.copyCode), copiedMs);
+    },
+    (error: unknown) => console.warn('[tinytalk-widget] Copy failed.', error),
+  );
+}
