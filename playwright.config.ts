@@ -34,7 +34,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: findChromium(),
       // As root on a closed network, Chromium needs these to start and to stay quiet.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
     },
   },
   webServer: {

@@ -5,7 +5,15 @@ import { serveBuild } from './src/demo/serve-build.ts';
 import { markdownChunkName } from './src/embed/markdown-chunk.ts';
 
 /** The runtime libraries: the ESM build leaves them to the app's bundler. */
-const dependencies = ['preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'marked', 'dompurify', 'eventsource-parser'];
+const dependencies = [
+  'preact',
+  'preact/hooks',
+  'preact/jsx-runtime',
+  '@preact/signals',
+  'marked',
+  'dompurify',
+  'eventsource-parser',
+];
 
 /** Mounts the local demo agent on the dev server, so `npm start` needs no network and no key. */
 function demoAgent(): Plugin {
@@ -48,7 +56,11 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     // The app's bundler minifies and maps what it ships; left readable, this build needs no
     // source maps for a stack trace into it to make sense.
     minify: false,
-    lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: {
+      entry: { index: 'src/index.ts', element: 'src/element.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     rollupOptions: {
       external: (id: string) => dependencies.includes(id),
       // Apart from the entries, whose names are the package's exports.
@@ -59,7 +71,12 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     ...common,
     outDir: 'dist',
     emptyOutDir: false,
-    lib: { entry: 'src/embed/script-tag.ts', formats: ['iife'], name: 'TinyTalkWidget', fileName: () => 'tinytalk-widget.js' },
+    lib: {
+      entry: 'src/embed/script-tag.ts',
+      formats: ['iife'],
+      name: 'TinyTalkWidget',
+      fileName: () => 'tinytalk-widget.js',
+    },
   },
   markdown: {
     ...common,

@@ -9,5 +9,9 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-const reports = { unit: read('reports/unit.json'), e2e: read('reports/e2e.json'), engines: read('reports/engines.json') };
+const reports = {
+  unit: read('reports/unit.json'),
+  e2e: read('reports/e2e.json'),
+  engines: read('reports/engines.json'),
+};
 console.log(summarize(Number(process.argv[2] ?? 0), reports).join('\n'));

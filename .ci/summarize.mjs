@@ -57,6 +57,8 @@ export function summarize(exitStatus, { unit, e2e, engines }) {
   if (flaky > 0) lines.push(`${flaky} end-to-end test(s) flaky: failed, then passed when retried`);
   if (skipped > 0) lines.push(`${skipped} test(s) skipped`);
 
-  lines.push(`${passed} passed, ${failed} failed${flaky > 0 ? `, ${flaky} flaky` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  lines.push(
+    `${passed} passed, ${failed} failed${flaky > 0 ? `, ${flaky} flaky` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+  );
   return lines;
 }

@@ -23,13 +23,21 @@ test('sums every suite into one line when everything passed', () => {
 });
 
 test('counts the failures of every suite', () => {
-  const reports = { unit: unit({ passed: 798, failed: 2 }), e2e: e2e({ expected: 299, unexpected: 1 }), engines: engines({ passed: 19, failed: 1 }) };
+  const reports = {
+    unit: unit({ passed: 798, failed: 2 }),
+    e2e: e2e({ expected: 299, unexpected: 1 }),
+    engines: engines({ passed: 19, failed: 1 }),
+  };
   expect(summarize(1, reports).at(-1)).toBe('1116 passed, 4 failed');
 });
 
 test('says the later suites did not run after a unit failure, and counts each as a failure', () => {
   const lines = summarize(1, { unit: unit({ passed: 799, failed: 1 }) });
-  expect(lines).toEqual(['end-to-end suite: did not run (an earlier step failed), counted as a failure', noEngineRun, '799 passed, 3 failed']);
+  expect(lines).toEqual([
+    'end-to-end suite: did not run (an earlier step failed), counted as a failure',
+    noEngineRun,
+    '799 passed, 3 failed',
+  ]);
 });
 
 test('says no suite ran when the type check failed', () => {
@@ -42,11 +50,18 @@ test('says no suite ran when the type check failed', () => {
 
 test('counts a flaky test apart from the passed ones, and names it', () => {
   const lines = summarize(0, { unit: unit({ passed: 10 }), e2e: e2e({ expected: 5, flaky: 1 }), engines: engines() });
-  expect(lines).toEqual(['1 end-to-end test(s) flaky: failed, then passed when retried', '15 passed, 0 failed, 1 flaky']);
+  expect(lines).toEqual([
+    '1 end-to-end test(s) flaky: failed, then passed when retried',
+    '15 passed, 0 failed, 1 flaky',
+  ]);
 });
 
 test('reports skipped tests of every suite, todo included', () => {
-  const reports = { unit: unit({ passed: 10, skipped: 1, todo: 1 }), e2e: e2e({ expected: 5, skipped: 2 }), engines: engines({ skipped: 1 }) };
+  const reports = {
+    unit: unit({ passed: 10, skipped: 1, todo: 1 }),
+    e2e: e2e({ expected: 5, skipped: 2 }),
+    engines: engines({ skipped: 1 }),
+  };
   expect(summarize(0, reports)).toEqual(['5 test(s) skipped', '15 passed, 0 failed, 5 skipped']);
 });
 
@@ -56,5 +71,7 @@ test('counts errors outside any test, such as a dev server that did not start', 
 });
 
 test('a failed step that reports no tests, after every suite passed, still counts as a failure', () => {
-  expect(summarize(1, { unit: unit({ passed: 10 }), e2e: e2e({ expected: 5 }), engines: engines() }).at(-1)).toBe('15 passed, 1 failed');
+  expect(summarize(1, { unit: unit({ passed: 10 }), e2e: e2e({ expected: 5 }), engines: engines() }).at(-1)).toBe(
+    '15 passed, 1 failed',
+  );
 });

@@ -57,7 +57,11 @@ function readEvents(raw: string) {
     .split('\n\n')
     .filter(Boolean)
     .map((block) => {
-      const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .find((line) => line.startsWith(`${name}: `))
+          ?.slice(name.length + 2);
       return { block, event: field('event'), data: field('data') };
     });
   const chunks = events.flatMap(({ data }) => (data?.startsWith('{') ? [JSON.parse(data) as Chunk] : []));
@@ -79,7 +83,10 @@ test.each([
   ['a body that is not an object', '[]'],
   ['a missing botId', { messages: ask('hi'), stream: true }],
   ['an empty conversation', { botId: 'demo', messages: [], stream: true }],
-  ['a conversation ending with the assistant', { botId: 'demo', messages: [{ role: 'assistant', content: 'hi' }], stream: true }],
+  [
+    'a conversation ending with the assistant',
+    { botId: 'demo', messages: [{ role: 'assistant', content: 'hi' }], stream: true },
+  ],
   ['a missing stream flag', { botId: 'demo', messages: ask('hi') }],
 ])('refuses %s with 400 in the error form', async (_name, body) => {
   const res = await chat(body);
@@ -95,7 +102,10 @@ test('answers a missing api key on a private agent with 401', async () => {
 });
 
 test('answers a private agent given the demo api key', async () => {
-  const res = await chat({ botId: 'private-ok', messages: ask('echo: ok'), stream: false }, { 'api-key': 'demo-secret-key' });
+  const res = await chat(
+    { botId: 'private-ok', messages: ask('echo: ok'), stream: false },
+    { 'api-key': 'demo-secret-key' },
+  );
   expect(res.status).toBe(200);
 });
 
@@ -135,8 +145,19 @@ test('answers stream: false with one chat.completion', async () => {
     id: expect.stringMatching(/^chatcmpl-/),
     object: 'chat.completion',
     model: 'demo-smart',
-    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
-    usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: text, refusal: null, annotations: [] },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: {
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      total_tokens: expect.any(Number),
+    },
     payload: { citedResources },
   });
 });
@@ -152,7 +173,8 @@ test('replies to bench:<bytes> with a long markdown document, the same every tim
   const { text, citedResources } = answerFor(ask('bench:20000'));
   expect(text.length).toBeGreaterThanOrEqual(20_000);
   expect(text.length).toBeLessThan(20_500);
-  for (const block of [/^## Section/m, /\*\*option \d+\*\*/, /^- /m, /^```ts$/m, /^\| --- \|/m]) expect(text).toMatch(block);
+  for (const block of [/^## Section/m, /\*\*option \d+\*\*/, /^- /m, /^```ts$/m, /^\| --- \|/m])
+    expect(text).toMatch(block);
   expect(answerFor(ask('bench:20000')).text).toBe(text);
   expect(citedResources).toEqual([]);
 });
@@ -170,13 +192,19 @@ test('streams a bench reply five characters at a time, at the pace asked for', a
   const res = await chat({ botId: 'demo-paced', messages: ask('bench:paragraph:100 every:5ms'), stream: true });
   const { events, text } = readEvents(await res.text());
   expect(text).toBe(answerFor(ask('bench:paragraph:100')).text);
-  const pieces = events.flatMap(({ data }) => (data?.includes('"content":"') && !data.includes('"content":""') ? [data] : []));
+  const pieces = events.flatMap(({ data }) =>
+    data?.includes('"content":"') && !data.includes('"content":""') ? [data] : [],
+  );
   expect(pieces).toHaveLength(Math.ceil(text.length / 5));
   expect(Date.now() - started).toBeGreaterThanOrEqual(pieces.length * 5);
 });
 
 test('says which turn of the conversation the fallback answers', async () => {
-  const messages: WireMessage[] = [...ask('one'), { role: 'assistant', content: 'ok' }, ...ask('what about the weather?')];
+  const messages: WireMessage[] = [
+    ...ask('one'),
+    { role: 'assistant', content: 'ok' },
+    ...ask('what about the weather?'),
+  ];
   const res = await chat({ botId: 'demo-turn', messages, stream: false });
   const body = (await res.json()) as { choices: [{ message: { content: string } }] };
   expect(body.choices[0].message.content).toContain('> what about the weather?');
@@ -242,7 +270,10 @@ test('records whether each response was read to its end or its client went away 
   const res = await chat({ botId: 'demo-outcome', messages: ask('hi'), stream: true }, {}, controller.signal);
   await res.body?.getReader().read();
   controller.abort();
-  const outcomes = async () => ((await (await fetch(`${base}/__agent/requests?botId=demo-outcome`)).json()) as { outcome?: string }[]).map((request) => request.outcome);
+  const outcomes = async () =>
+    ((await (await fetch(`${base}/__agent/requests?botId=demo-outcome`)).json()) as { outcome?: string }[]).map(
+      (request) => request.outcome,
+    );
   await expect.poll(outcomes).toEqual(['answered', 'disconnected']);
 });
 

@@ -13,8 +13,7 @@ export const DEFAULT_MODEL = 'demo-fast';
 
 /** A chat request the agent will answer, or the error response it gets instead. */
 export type ChatRequestCheck =
-  | { ok: true; request: ChatCompletionRequest }
-  | { ok: false; status: number; body: unknown };
+  { ok: true; request: ChatCompletionRequest } | { ok: false; status: number; body: unknown };
 
 /**
  * Checks a parsed chat request body the way the real API does, in its order:

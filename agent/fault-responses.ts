@@ -28,7 +28,9 @@ const HTML_ERROR_PAGE = [
 /** The same address on the other name of this machine: another origin that the agent also answers on. */
 function otherOrigin(req: IncomingMessage): string {
   const host = req.headers.host ?? 'localhost';
-  const other = host.startsWith('localhost') ? host.replace('localhost', '127.0.0.1') : host.replace(/^[^:]+/, 'localhost');
+  const other = host.startsWith('localhost')
+    ? host.replace('localhost', '127.0.0.1')
+    : host.replace(/^[^:]+/, 'localhost');
   return `http://${other}${req.url ?? '/'}`;
 }
 
@@ -37,7 +39,12 @@ function otherOrigin(req: IncomingMessage): string {
  * HTML page a misconfigured proxy sends with a 200. Returns `false`, writing nothing,
  * for the other faults.
  */
-export function sendFaultResponse(req: IncomingMessage, res: ServerResponse, fault: FaultName, headers: OutgoingHttpHeaders): boolean {
+export function sendFaultResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: FaultName,
+  headers: OutgoingHttpHeaders,
+): boolean {
   if (fault === 'redirect') {
     res.writeHead(307, { ...headers, Location: otherOrigin(req) }).end();
     return true;

@@ -125,7 +125,11 @@ export function answerFor(messages: readonly WireMessage[]): Answer {
   if (bench) {
     const [, shape = 'mixed', size, everyMs] = bench;
     const text = benchShapes[shape as BenchShape](Math.min(Number(size), BENCH_MAX_BYTES));
-    return { text, citedResources: [], ...(everyMs && { pace: { characters: PACED_CHUNK_CHARACTERS, everyMs: Number(everyMs) } }) };
+    return {
+      text,
+      citedResources: [],
+      ...(everyMs && { pace: { characters: PACED_CHUNK_CHARACTERS, everyMs: Number(everyMs) } }),
+    };
   }
   const topic = TOPICS.find(({ pattern }) => pattern.test(question));
   if (topic) return { text: topic.text, citedResources: topic.citedResources };
@@ -135,7 +139,10 @@ export function answerFor(messages: readonly WireMessage[]): Answer {
 function fallback(question: string, messages: readonly WireMessage[]): string {
   const turn = messages.filter(({ role }) => role === 'user').length;
   return [
-    question.split('\n').map((line) => `> ${line}`).join('\n'),
+    question
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n'),
     '',
     `I don't know about that yet. This is turn ${turn} of our conversation.`,
     '',

@@ -45,7 +45,12 @@ export async function streamAnswer(
   const sse = createSseWriter(res);
   sse.data(completionChunk(meta, { role: 'assistant', content: '' }));
   sse.comment('keep-alive');
-  const chunks = fault === 'xss' ? sliceXssReply(answer.text) : answer.pace ? splitEvery(answer.text, answer.pace.characters) : splitIntoChunks(answer.text);
+  const chunks =
+    fault === 'xss'
+      ? sliceXssReply(answer.text)
+      : answer.pace
+        ? splitEvery(answer.text, answer.pace.characters)
+        : splitIntoChunks(answer.text);
   const delay = fault === 'slow' ? SLOW_DELAY_MS : (answer.pace?.everyMs ?? tokenDelayMs);
   for (const content of chunks.slice(0, chunksToSend(chunks.length, fault))) {
     if (!(await watch.wait(delay))) return;
@@ -56,7 +61,8 @@ export async function streamAnswer(
     case 'stall':
       return watch.closed;
     case 'silent-payloads':
-      while (await watch.wait(SILENT_PAYLOAD_INTERVAL_MS)) sse.event('message_payload', citations(answer.citedResources));
+      while (await watch.wait(SILENT_PAYLOAD_INTERVAL_MS))
+        sse.event('message_payload', citations(answer.citedResources));
       return;
     case 'stream-error':
       sse.data(PROVIDER_ERROR);
@@ -66,7 +72,8 @@ export async function streamAnswer(
     default:
       sse.data(completionChunk(meta, {}, 'stop'));
       sse.data('[DONE]');
-      if (fault === 'payload-data-line') sse.data({ type: 'message_payload', payload: citations(answer.citedResources) });
+      if (fault === 'payload-data-line')
+        sse.data({ type: 'message_payload', payload: citations(answer.citedResources) });
       else sse.event('message_payload', citations(answer.citedResources));
   }
   if (!res.destroyed) res.end();

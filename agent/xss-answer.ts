@@ -67,9 +67,24 @@ const HOSTILE_URLS = [
 
 /** Cited pages with web addresses: each becomes a chip whose text is the title, as text. */
 export const XSS_SHOWN_CITATIONS: readonly CitedResource[] = [
-  { id: 'xss-title-img', url: 'https://docs.tinytalk.example/xss/img', title: '<img src=x onerror=__xss()>', type: 'website' },
-  { id: 'xss-title-script', url: 'https://docs.tinytalk.example/xss/script', title: '"><script>__xss()</script>', type: 'website' },
-  { id: 'xss-url-quote', url: 'https://docs.tinytalk.example/xss/"onmouseover="__xss()', title: 'Quotes in the address', type: 'website' },
+  {
+    id: 'xss-title-img',
+    url: 'https://docs.tinytalk.example/xss/img',
+    title: '<img src=x onerror=__xss()>',
+    type: 'website',
+  },
+  {
+    id: 'xss-title-script',
+    url: 'https://docs.tinytalk.example/xss/script',
+    title: '"><script>__xss()</script>',
+    type: 'website',
+  },
+  {
+    id: 'xss-url-quote',
+    url: 'https://docs.tinytalk.example/xss/"onmouseover="__xss()',
+    title: 'Quotes in the address',
+    type: 'website',
+  },
   { id: 'xss-safe', url: 'https://docs.tinytalk.example/security', title: 'Safe source', type: 'website' },
 ];
 
@@ -83,7 +98,12 @@ export function xssAnswer(): Answer {
     ...xssCases().map(({ before, payload, after }) => `${before}${payload}${after}`),
     'XSS-END',
   ].join('\n\n');
-  const hostile = HOSTILE_URLS.map((url, index) => ({ id: `xss-url-${index}`, url, title: `HOSTILE-${index}`, type: 'website' }));
+  const hostile = HOSTILE_URLS.map((url, index) => ({
+    id: `xss-url-${index}`,
+    url,
+    title: `HOSTILE-${index}`,
+    type: 'website',
+  }));
   return { text, citedResources: [...hostile, ...XSS_SHOWN_CITATIONS] };
 }
 

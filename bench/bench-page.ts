@@ -37,13 +37,20 @@ export async function openPage(browser: Browser, { script, stored }: PageSetup =
   const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? null });
   await context.addInitScript(installProbes);
   if (stored) {
-    const entry = { origin: pageOrigin, key: conversationKey(botId), value: JSON.stringify({ version: 1, messages: stored }) };
+    const entry = {
+      origin: pageOrigin,
+      key: conversationKey(botId),
+      value: JSON.stringify({ version: 1, messages: stored }),
+    };
     await context.addInitScript(({ origin, key, value }) => {
       if (location.origin === origin) localStorage.setItem(key, value);
     }, entry);
   }
   // Every page-load variant gets its script the same way, so only its content differs.
-  if (script !== undefined) await context.route('**/dist/tinytalk-widget.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
+  if (script !== undefined)
+    await context.route('**/dist/tinytalk-widget.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: script }),
+    );
   const page = await context.newPage();
   let hasFetchedMarkdown = false;
   page.on('request', (request) => {

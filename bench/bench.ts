@@ -64,7 +64,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 const report = createReport();
 
-function addMeasurement(scenario: string, measured: Measurement, targets: Partial<Record<keyof Measurement, string>> = {}): void {
+function addMeasurement(
+  scenario: string,
+  measured: Measurement,
+  targets: Partial<Record<keyof Measurement, string>> = {},
+): void {
   const labels: [keyof Measurement, string][] = [
     ['cpuMs', 'main thread CPU (ms)'],
     ['busyMs', 'main thread busy (ms)'],
@@ -93,7 +97,12 @@ async function buildReference(): Promise<string> {
     build: {
       write: false,
       target: 'es2022',
-      lib: { entry: 'bench/reference/preact-signals.ts', formats: ['iife'], name: 'Reference', fileName: () => 'reference.js' },
+      lib: {
+        entry: 'bench/reference/preact-signals.ts',
+        formats: ['iife'],
+        name: 'Reference',
+        fileName: () => 'reference.js',
+      },
     },
   });
   const output = Array.isArray(result) ? result[0] : result;
@@ -109,7 +118,9 @@ function storedConversation(turns: number): ChatMessage[] {
     return {
       id: `stored-${index}`,
       role: isUser ? 'user' : 'assistant',
-      content: isUser ? `Question ${index / 2 + 1}: how does step ${index} work?` : benchDocument(300 + ((index * 137) % 500), index),
+      content: isUser
+        ? `Question ${index / 2 + 1}: how does step ${index} work?`
+        : benchDocument(300 + ((index * 137) % 500), index),
       status: 'done',
       citedResources: [],
     };
@@ -132,171 +143,211 @@ test('widget benchmark', async ({ browser }) => {
   const referenceScript = await buildReference();
   const log = (line: string) => console.log(`  ${line}`);
 
-  if (runsPart('load')) await test.step('page load', async () => {
-    const variants = [
-      { name: 'no script', script: '', url: widgetPage() },
-      { name: 'preact + signals', script: referenceScript, url: widgetPage() },
-      { name: 'widget, no bot-id', script: widgetScript, url: `${pageOrigin}/script-tag` },
-      { name: 'widget mounted', script: widgetScript, url: widgetPage() },
-    ];
-    // What the widget and the reference cost beyond an empty script, run by run.
-    const widgetOwn: number[] = [];
-    const referenceOwn: number[] = [];
-    // Loads are quick and the widget's share of one is small: twice the runs, for steadier medians.
-    const loadRuns = runs * 2;
-    for (let run = 1; run <= loadRuns; run++) {
-      log(`page load ${run}/${loadRuns}`);
-      // Variants interleave within a run, so drift on the machine hits them alike.
-      for (const { name, script, url } of variants) {
-        const { page, cdp, hasFetchedMarkdown, close } = await openPage(browser, { script });
-        await page.goto(url);
-        await settle(page);
-        // Anything the widget puts off until the page is idle counts too.
-        await page.waitForTimeout(200);
-        const counters = await mainThread(cdp);
-        const { longTasks } = await longTasksSince(page, 0);
-        report.add(`load: ${name}`, 'main thread CPU (ms)', counters.cpuMs);
-        report.add(`load: ${name}`, 'script (ms)', counters.scriptMs);
-        report.add(`load: ${name}`, 'style + layout (ms)', counters.styleLayoutMs);
-        if (name === 'widget mounted') {
-          report.add(`load: ${name}`, 'main thread busy (ms)', counters.busyMs);
-          report.add(`load: ${name}`, 'long tasks', longTasks, '0');
-          report.add(`load: ${name}`, 'layout shift (CLS)', await page.evaluate(() => window.benchProbes.cls()), '0');
-          report.add(`load: ${name}`, 'markdown fetched (0/1)', Number(hasFetchedMarkdown()), '0: not before opening');
-        }
-        report.add(`load: ${name}`, 'JS heap (MB)', await heapMb(cdp));
-        await close();
-      }
-      // A whole load varies by more than the widget costs, so its own cost is measured apart.
-      const empty = await measureScript(browser, '');
-      const widget = await measureScript(browser, widgetScript);
-      const widgetUnmounted = await measureScript(browser, widgetScript, {});
-      const reference = await measureScript(browser, referenceScript);
-      widgetOwn.push(widget - empty);
-      referenceOwn.push(reference - empty);
-      report.add('load: widget own', 'main thread CPU (ms)', widget - empty);
-      report.add('load: widget own, no bot-id', 'main thread CPU (ms)', widgetUnmounted - empty);
-      report.add('load: preact + signals own', 'main thread CPU (ms)', reference - empty);
-    }
-    report.add('load: widget / preact + signals', 'own CPU ratio', median(widgetOwn) / median(referenceOwn), '≤ 2');
-  });
-
-  if (runsPart('load')) await test.step(`page load at ${loadThrottle}x CPU throttling`, async () => {
-    // A page's own long tasks vary from load to load: the widget's share is told apart by
-    // loading the same page without it, interleaved, three times as often as the other loads.
-    const loadRuns = runs * 3;
-    for (let run = 1; run <= loadRuns; run++) {
-      log(`page load at ${loadThrottle}x ${run}/${loadRuns}`);
-      for (const [name, script] of [['no script', ''], ['widget mounted', widgetScript]] as const) {
-        const { page, cdp, close } = await openPage(browser, { script });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: loadThrottle });
-        await page.goto(widgetPage());
-        await settle(page);
-        // What the widget puts off until the page is idle (the rest of its code) counts too.
-        await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
-        await page.waitForTimeout(1500);
-        const durations = await page.evaluate(() => window.benchProbes.longTasks.map(({ duration }) => duration));
-        const scenario = `load at ${loadThrottle}x: ${name}`;
-        report.add(scenario, 'long tasks', durations.length, name === 'widget mounted' ? 'as without the widget' : '');
-        report.add(scenario, 'longest task (ms)', Math.max(0, ...durations));
-        report.add(scenario, 'total blocking time (ms)', durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0), name === 'widget mounted' ? 'as without the widget' : '');
-        await close();
-      }
-    }
-  });
-
-  if (runsPart('streaming')) await test.step('streaming vs one-shot', async () => {
-    for (const size of replySizes) {
-      const scenario = `reply ${size / 1000} KB`;
-      const text = await nonStreamedReply(`bench:${size}`);
-      const stored: ChatMessage[] = [
-        { id: 'q', role: 'user', content: `bench:${size}`, status: 'done', citedResources: [] },
-        { id: 'a', role: 'assistant', content: text, status: 'done', citedResources: [] },
+  if (runsPart('load'))
+    await test.step('page load', async () => {
+      const variants = [
+        { name: 'no script', script: '', url: widgetPage() },
+        { name: 'preact + signals', script: referenceScript, url: widgetPage() },
+        { name: 'widget, no bot-id', script: widgetScript, url: `${pageOrigin}/script-tag` },
+        { name: 'widget mounted', script: widgetScript, url: widgetPage() },
       ];
-      const streamed: number[] = [];
-      const oneShot: number[] = [];
-      const reading: number[] = [];
-      for (let run = 1; run <= runsOf(size); run++) {
-        log(`${scenario} ${run}/${runsOf(size)}`);
-        const stream = await measureStreaming(browser, size);
-        addMeasurement(`${scenario}: streaming`, stream.measured, { longTasks: '0', maxFrameGapMs: '≤ 50' });
-        report.add(`${scenario}: streaming`, 'network reads', stream.networkReads);
-        report.add(`${scenario}: streaming`, 'CPU per KB (ms)', stream.measured.cpuMs / (text.length / 1000), 'flat across sizes');
-        report.add(`${scenario}: streaming`, 'JS heap after (MB)', stream.heapMb);
-        if (stream.replyLength !== text.length) throw new Error(`The streamed reply has ${stream.replyLength} characters, not ${text.length}`);
-
-        // What any page pays to receive the same stream, before a widget does anything with it.
-        const read = await measureReading(browser, size);
-        report.add(`${scenario}: reading the stream alone`, 'main thread CPU (ms)', read.cpuMs);
-        reading.push(read.cpuMs);
-
-        const once = await measureOpening(browser, stored);
-        addMeasurement(`${scenario}: one-shot`, once.measured, { longTasks: '0' });
-        report.add(`${scenario}: one-shot`, 'JS heap after (MB)', once.heapMb);
-        streamed.push(stream.measured.cpuMs);
-        oneShot.push(once.measured.cpuMs);
-      }
-      report.add(`${scenario}: streaming / one-shot`, 'CPU ratio', median(streamed) / median(oneShot), '≤ 3');
-      report.add(`${scenario}: reading alone / one-shot`, 'CPU ratio', median(reading) / median(oneShot));
-      report.add(`${scenario}: (streaming - reading) / one-shot`, 'CPU ratio', (median(streamed) - median(reading)) / median(oneShot));
-    }
-  });
-
-  if (runsPart('restore')) await test.step(`restore and scroll ${storedTurns} turns`, async () => {
-    const stored = storedConversation(storedTurns);
-    for (let run = 1; run <= runs; run++) {
-      log(`restore ${run}/${runs}`);
-      let scrolled: Measurement | undefined;
-      let rest: Measurement | undefined;
-      const opened = await measureOpening(browser, stored, async (page, cdp) => {
-        const isAtBottom = await page.evaluate(() => {
-          const scroller = document.querySelector('tinytalk-chat')?.shadowRoot?.querySelector('.scroller');
-          return !!scroller && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
-        });
-        if (!isAtBottom) throw new Error('The restored conversation did not open at its end');
-        // The older turns render while the page is idle: what that costs, and that it never blocks.
-        rest = await measure(page, cdp, () => rendered(page, `[data-role]:nth-child(${storedTurns})`));
-        scrolled = await measure(page, cdp, () => page.evaluate(scrollToTop, 2000), { frames: true });
-      });
-      addMeasurement(`${storedTurns} turns: open`, opened.measured, { longTasks: '0', cpuMs: '≤ 100' });
-      if (rest) addMeasurement(`${storedTurns} turns: the rest, rendered when idle`, rest, { longTasks: '0' });
-      if (scrolled) addMeasurement(`${storedTurns} turns: scroll to top`, scrolled, { longTasks: '0', framesOver34Pct: '0' });
-      report.add(`${storedTurns} turns: scroll to top`, 'JS heap after (MB)', opened.heapMb);
-    }
-  });
-
-  if (runsPart('paced')) await test.step(`paced at ${paced.intervalMs} ms a chunk, ${paced.throttle}x CPU throttling`, async () => {
-    for (const { key, name, shape, size } of paced.scenarios) {
-      if (paced.only && !paced.only.includes(key)) continue;
-      const expected = benchShapes[shape](size);
-      const question = `bench:${shape}:${size} every:${paced.intervalMs}ms`;
-      // How long the stream lasts at its pace, before any widget does anything with it.
-      const streamS = (Math.ceil(expected.length / 5) * paced.intervalMs) / 1000;
-      for (let run = 1; run <= paced.runs; run++) {
-        for (const contender of paced.contenders) {
-          const scenario = `paced ${name}: ${contender}`;
-          const limitS = Math.round(streamS + paced.graceS);
-          log(`${scenario} ${run}/${paced.runs} (the stream alone lasts ${Math.round(streamS)} s)`);
-          const result = await measurePaced(browser, { contender, question, expected, throttle: paced.throttle, limitS: contender === 'tinytalk' ? 20 * 60 : limitS });
-          if (!result.finished) {
-            report.add(scenario, `did not finish in ${result.limitS} s`, 1);
-            continue;
+      // What the widget and the reference cost beyond an empty script, run by run.
+      const widgetOwn: number[] = [];
+      const referenceOwn: number[] = [];
+      // Loads are quick and the widget's share of one is small: twice the runs, for steadier medians.
+      const loadRuns = runs * 2;
+      for (let run = 1; run <= loadRuns; run++) {
+        log(`page load ${run}/${loadRuns}`);
+        // Variants interleave within a run, so drift on the machine hits them alike.
+        for (const { name, script, url } of variants) {
+          const { page, cdp, hasFetchedMarkdown, close } = await openPage(browser, { script });
+          await page.goto(url);
+          await settle(page);
+          // Anything the widget puts off until the page is idle counts too.
+          await page.waitForTimeout(200);
+          const counters = await mainThread(cdp);
+          const { longTasks } = await longTasksSince(page, 0);
+          report.add(`load: ${name}`, 'main thread CPU (ms)', counters.cpuMs);
+          report.add(`load: ${name}`, 'script (ms)', counters.scriptMs);
+          report.add(`load: ${name}`, 'style + layout (ms)', counters.styleLayoutMs);
+          if (name === 'widget mounted') {
+            report.add(`load: ${name}`, 'main thread busy (ms)', counters.busyMs);
+            report.add(`load: ${name}`, 'long tasks', longTasks, '0');
+            report.add(`load: ${name}`, 'layout shift (CLS)', await page.evaluate(() => window.benchProbes.cls()), '0');
+            report.add(
+              `load: ${name}`,
+              'markdown fetched (0/1)',
+              Number(hasFetchedMarkdown()),
+              '0: not before opening',
+            );
           }
-          const { measured } = result;
-          const isShape = shape === 'table' || shape === 'paragraph';
-          report.add(scenario, 'main thread busy (% of wall)', measured.busyPct, isShape ? '≤ 25' : '≤ 15');
-          report.add(scenario, 'long tasks', measured.longTasks, '0');
-          report.add(scenario, 'longest task (ms)', measured.longestTaskMs);
-          report.add(scenario, 'max frame gap (ms)', measured.maxFrameGapMs, isShape ? '' : '≤ 50');
-          report.add(scenario, 'update at start (ms)', measured.updateMs.start);
-          report.add(scenario, 'update in the middle (ms)', measured.updateMs.middle);
-          report.add(scenario, 'update at the end (ms)', measured.updateMs.end, isShape ? '' : '≤ 1.5x mixed 5 KB');
-          report.add(scenario, 'wall (s)', measured.wallMs / 1000);
-          report.add(scenario, 'network reads', measured.networkReads);
+          report.add(`load: ${name}`, 'JS heap (MB)', await heapMb(cdp));
+          await close();
+        }
+        // A whole load varies by more than the widget costs, so its own cost is measured apart.
+        const empty = await measureScript(browser, '');
+        const widget = await measureScript(browser, widgetScript);
+        const widgetUnmounted = await measureScript(browser, widgetScript, {});
+        const reference = await measureScript(browser, referenceScript);
+        widgetOwn.push(widget - empty);
+        referenceOwn.push(reference - empty);
+        report.add('load: widget own', 'main thread CPU (ms)', widget - empty);
+        report.add('load: widget own, no bot-id', 'main thread CPU (ms)', widgetUnmounted - empty);
+        report.add('load: preact + signals own', 'main thread CPU (ms)', reference - empty);
+      }
+      report.add('load: widget / preact + signals', 'own CPU ratio', median(widgetOwn) / median(referenceOwn), '≤ 2');
+    });
+
+  if (runsPart('load'))
+    await test.step(`page load at ${loadThrottle}x CPU throttling`, async () => {
+      // A page's own long tasks vary from load to load: the widget's share is told apart by
+      // loading the same page without it, interleaved, three times as often as the other loads.
+      const loadRuns = runs * 3;
+      for (let run = 1; run <= loadRuns; run++) {
+        log(`page load at ${loadThrottle}x ${run}/${loadRuns}`);
+        for (const [name, script] of [
+          ['no script', ''],
+          ['widget mounted', widgetScript],
+        ] as const) {
+          const { page, cdp, close } = await openPage(browser, { script });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: loadThrottle });
+          await page.goto(widgetPage());
+          await settle(page);
+          // What the widget puts off until the page is idle (the rest of its code) counts too.
+          await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+          await page.waitForTimeout(1500);
+          const durations = await page.evaluate(() => window.benchProbes.longTasks.map(({ duration }) => duration));
+          const scenario = `load at ${loadThrottle}x: ${name}`;
+          report.add(
+            scenario,
+            'long tasks',
+            durations.length,
+            name === 'widget mounted' ? 'as without the widget' : '',
+          );
+          report.add(scenario, 'longest task (ms)', Math.max(0, ...durations));
+          report.add(
+            scenario,
+            'total blocking time (ms)',
+            durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+            name === 'widget mounted' ? 'as without the widget' : '',
+          );
+          await close();
         }
       }
-    }
-  });
+    });
+
+  if (runsPart('streaming'))
+    await test.step('streaming vs one-shot', async () => {
+      for (const size of replySizes) {
+        const scenario = `reply ${size / 1000} KB`;
+        const text = await nonStreamedReply(`bench:${size}`);
+        const stored: ChatMessage[] = [
+          { id: 'q', role: 'user', content: `bench:${size}`, status: 'done', citedResources: [] },
+          { id: 'a', role: 'assistant', content: text, status: 'done', citedResources: [] },
+        ];
+        const streamed: number[] = [];
+        const oneShot: number[] = [];
+        const reading: number[] = [];
+        for (let run = 1; run <= runsOf(size); run++) {
+          log(`${scenario} ${run}/${runsOf(size)}`);
+          const stream = await measureStreaming(browser, size);
+          addMeasurement(`${scenario}: streaming`, stream.measured, { longTasks: '0', maxFrameGapMs: '≤ 50' });
+          report.add(`${scenario}: streaming`, 'network reads', stream.networkReads);
+          report.add(
+            `${scenario}: streaming`,
+            'CPU per KB (ms)',
+            stream.measured.cpuMs / (text.length / 1000),
+            'flat across sizes',
+          );
+          report.add(`${scenario}: streaming`, 'JS heap after (MB)', stream.heapMb);
+          if (stream.replyLength !== text.length)
+            throw new Error(`The streamed reply has ${stream.replyLength} characters, not ${text.length}`);
+
+          // What any page pays to receive the same stream, before a widget does anything with it.
+          const read = await measureReading(browser, size);
+          report.add(`${scenario}: reading the stream alone`, 'main thread CPU (ms)', read.cpuMs);
+          reading.push(read.cpuMs);
+
+          const once = await measureOpening(browser, stored);
+          addMeasurement(`${scenario}: one-shot`, once.measured, { longTasks: '0' });
+          report.add(`${scenario}: one-shot`, 'JS heap after (MB)', once.heapMb);
+          streamed.push(stream.measured.cpuMs);
+          oneShot.push(once.measured.cpuMs);
+        }
+        report.add(`${scenario}: streaming / one-shot`, 'CPU ratio', median(streamed) / median(oneShot), '≤ 3');
+        report.add(`${scenario}: reading alone / one-shot`, 'CPU ratio', median(reading) / median(oneShot));
+        report.add(
+          `${scenario}: (streaming - reading) / one-shot`,
+          'CPU ratio',
+          (median(streamed) - median(reading)) / median(oneShot),
+        );
+      }
+    });
+
+  if (runsPart('restore'))
+    await test.step(`restore and scroll ${storedTurns} turns`, async () => {
+      const stored = storedConversation(storedTurns);
+      for (let run = 1; run <= runs; run++) {
+        log(`restore ${run}/${runs}`);
+        let scrolled: Measurement | undefined;
+        let rest: Measurement | undefined;
+        const opened = await measureOpening(browser, stored, async (page, cdp) => {
+          const isAtBottom = await page.evaluate(() => {
+            const scroller = document.querySelector('tinytalk-chat')?.shadowRoot?.querySelector('.scroller');
+            return !!scroller && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
+          });
+          if (!isAtBottom) throw new Error('The restored conversation did not open at its end');
+          // The older turns render while the page is idle: what that costs, and that it never blocks.
+          rest = await measure(page, cdp, () => rendered(page, `[data-role]:nth-child(${storedTurns})`));
+          scrolled = await measure(page, cdp, () => page.evaluate(scrollToTop, 2000), { frames: true });
+        });
+        addMeasurement(`${storedTurns} turns: open`, opened.measured, { longTasks: '0', cpuMs: '≤ 100' });
+        if (rest) addMeasurement(`${storedTurns} turns: the rest, rendered when idle`, rest, { longTasks: '0' });
+        if (scrolled)
+          addMeasurement(`${storedTurns} turns: scroll to top`, scrolled, { longTasks: '0', framesOver34Pct: '0' });
+        report.add(`${storedTurns} turns: scroll to top`, 'JS heap after (MB)', opened.heapMb);
+      }
+    });
+
+  if (runsPart('paced'))
+    await test.step(`paced at ${paced.intervalMs} ms a chunk, ${paced.throttle}x CPU throttling`, async () => {
+      for (const { key, name, shape, size } of paced.scenarios) {
+        if (paced.only && !paced.only.includes(key)) continue;
+        const expected = benchShapes[shape](size);
+        const question = `bench:${shape}:${size} every:${paced.intervalMs}ms`;
+        // How long the stream lasts at its pace, before any widget does anything with it.
+        const streamS = (Math.ceil(expected.length / 5) * paced.intervalMs) / 1000;
+        for (let run = 1; run <= paced.runs; run++) {
+          for (const contender of paced.contenders) {
+            const scenario = `paced ${name}: ${contender}`;
+            const limitS = Math.round(streamS + paced.graceS);
+            log(`${scenario} ${run}/${paced.runs} (the stream alone lasts ${Math.round(streamS)} s)`);
+            const result = await measurePaced(browser, {
+              contender,
+              question,
+              expected,
+              throttle: paced.throttle,
+              limitS: contender === 'tinytalk' ? 20 * 60 : limitS,
+            });
+            if (!result.finished) {
+              report.add(scenario, `did not finish in ${result.limitS} s`, 1);
+              continue;
+            }
+            const { measured } = result;
+            const isShape = shape === 'table' || shape === 'paragraph';
+            report.add(scenario, 'main thread busy (% of wall)', measured.busyPct, isShape ? '≤ 25' : '≤ 15');
+            report.add(scenario, 'long tasks', measured.longTasks, '0');
+            report.add(scenario, 'longest task (ms)', measured.longestTaskMs);
+            report.add(scenario, 'max frame gap (ms)', measured.maxFrameGapMs, isShape ? '' : '≤ 50');
+            report.add(scenario, 'update at start (ms)', measured.updateMs.start);
+            report.add(scenario, 'update in the middle (ms)', measured.updateMs.middle);
+            report.add(scenario, 'update at the end (ms)', measured.updateMs.end, isShape ? '' : '≤ 1.5x mixed 5 KB');
+            report.add(scenario, 'wall (s)', measured.wallMs / 1000);
+            report.add(scenario, 'network reads', measured.networkReads);
+          }
+        }
+      }
+    });
 
   const rows = report.rows();
   console.log(`\n${formatTable(rows)}\n`);
@@ -319,7 +370,11 @@ test('widget benchmark', async ({ browser }) => {
  * Main-thread CPU of one script on an idle page: added as the script tag is, with its
  * `data-*` attributes, and measured until it has run and the page has painted.
  */
-async function measureScript(browser: Browser, script: string, attributes: Record<string, string> = { 'bot-id': botId, 'api-base': agentOrigin }): Promise<number> {
+async function measureScript(
+  browser: Browser,
+  script: string,
+  attributes: Record<string, string> = { 'bot-id': botId, 'api-base': agentOrigin },
+): Promise<number> {
   const { page, cdp, close } = await openPage(browser, { script: '' });
   const src = `${pageOrigin}/bench/script.js`;
   await page.route(src, (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
@@ -355,7 +410,10 @@ async function measureReading(browser: Browser, size: number): Promise<Measureme
         const reader = response.body!.getReader();
         while (!(await reader.read()).done);
       },
-      { url: `${agentOrigin}/v1/chat/completions`, body: JSON.stringify({ botId, messages: [{ role: 'user', content: `bench:${size}` }], stream: true }) },
+      {
+        url: `${agentOrigin}/v1/chat/completions`,
+        body: JSON.stringify({ botId, messages: [{ role: 'user', content: `bench:${size}` }], stream: true }),
+      },
     ),
   );
   await close();
@@ -411,7 +469,11 @@ async function measureStreaming(browser: Browser, size: number) {
  * measures the click on the launcher until the replies show as markdown; `then` runs
  * on the opened page before it closes.
  */
-async function measureOpening(browser: Browser, stored: readonly ChatMessage[], then?: (page: Page, cdp: CDPSession) => Promise<void>) {
+async function measureOpening(
+  browser: Browser,
+  stored: readonly ChatMessage[],
+  then?: (page: Page, cdp: CDPSession) => Promise<void>,
+) {
   const { page, cdp, close } = await openPage(browser, { stored });
   await page.goto(widgetPage());
   await preloadMarkdown(page);
@@ -426,4 +488,3 @@ async function measureOpening(browser: Browser, stored: readonly ChatMessage[], 
   await close();
   return { measured, heapMb: heap };
 }
-

@@ -56,14 +56,19 @@ export async function heapMb(cdp: CDPSession): Promise<number> {
 
 /** Waits two frames and a task, so whatever the last action set off (a render, a layout, a paint) is over. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))),
+  );
 }
 
 /** Long tasks that started at or after `since` (page time). */
 export async function longTasksSince(page: Page, since: number): Promise<{ longTasks: number; longestTaskMs: number }> {
   // Long task entries are reported after their task ends; let them arrive.
   await page.waitForTimeout(50);
-  const durations = await page.evaluate((from) => window.benchProbes.longTasks.filter(({ startTime }) => startTime >= from).map(({ duration }) => duration), since);
+  const durations = await page.evaluate(
+    (from) => window.benchProbes.longTasks.filter(({ startTime }) => startTime >= from).map(({ duration }) => duration),
+    since,
+  );
   return { longTasks: durations.length, longestTaskMs: Math.max(0, ...durations) };
 }
 
@@ -71,7 +76,12 @@ export async function longTasksSince(page: Page, since: number): Promise<{ longT
  * Measures `action` and whatever it sets off until the page settles: main-thread time
  * (counter deltas), long tasks and, with `frames`, the gaps between animation frames.
  */
-export async function measure(page: Page, cdp: CDPSession, action: () => Promise<unknown>, { frames = false } = {}): Promise<Measurement> {
+export async function measure(
+  page: Page,
+  cdp: CDPSession,
+  action: () => Promise<unknown>,
+  { frames = false } = {},
+): Promise<Measurement> {
   const since = await page.evaluate((isRecording) => {
     if (isRecording) window.benchProbes.startFrames();
     return performance.now();
@@ -94,7 +104,13 @@ export async function measure(page: Page, cdp: CDPSession, action: () => Promise
   };
 }
 
-function frameStats(gaps: readonly number[]): Pick<Measurement, 'maxFrameGapMs' | 'framesOver17Pct' | 'framesOver34Pct'> {
+function frameStats(
+  gaps: readonly number[],
+): Pick<Measurement, 'maxFrameGapMs' | 'framesOver17Pct' | 'framesOver34Pct'> {
   const share = (limit: number) => (100 * gaps.filter((gap) => gap > limit).length) / Math.max(1, gaps.length);
-  return { maxFrameGapMs: Math.max(0, ...gaps), framesOver17Pct: share(1000 / 60 + 1), framesOver34Pct: share(2000 / 60 + 1) };
+  return {
+    maxFrameGapMs: Math.max(0, ...gaps),
+    framesOver17Pct: share(1000 / 60 + 1),
+    framesOver34Pct: share(2000 / 60 + 1),
+  };
 }

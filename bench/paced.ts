@@ -71,8 +71,15 @@ async function setUpDeepChat({ url, botId }: { url: string; botId: string }): Pr
   chat.connect = {
     stream: true,
     handler: async (body: { messages: { role: string; text: string }[] }, signals: Signals) => {
-      const messages = body.messages.map(({ role, text }) => ({ role: role === 'ai' ? 'assistant' : 'user', content: text }));
-      const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ botId, messages, stream: true }) });
+      const messages = body.messages.map(({ role, text }) => ({
+        role: role === 'ai' ? 'assistant' : 'user',
+        content: text,
+      }));
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ botId, messages, stream: true }),
+      });
       signals.onOpen();
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -87,7 +94,8 @@ async function setUpDeepChat({ url, botId }: { url: string; botId: string }): Pr
             .find((line) => line.startsWith('data: '))
             ?.slice(6);
           if (!data || data === '[DONE]') continue;
-          const text = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content;
+          const text = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta
+            ?.content;
           if (text) await signals.onResponse({ text });
         }
       }
@@ -115,7 +123,8 @@ function askInPage(page: Page, contender: Contender, question: string, limitMs: 
       } else {
         const chat = document.querySelector('deep-chat') as DeepChatElement;
         reply = new Promise((done) => {
-          (window as unknown as { benchReplyDone: () => void }).benchReplyDone = () => done(chat.getMessages().at(-1)?.text ?? '');
+          (window as unknown as { benchReplyDone: () => void }).benchReplyDone = () =>
+            done(chat.getMessages().at(-1)?.text ?? '');
         });
         chat.submitUserMessage({ text: question });
       }
@@ -132,7 +141,13 @@ function askInPage(page: Page, contender: Contender, question: string, limitMs: 
  */
 export async function measurePaced(
   browser: Browser,
-  { contender, question, expected, throttle, limitS }: { contender: Contender; question: string; expected: string; throttle: number; limitS: number },
+  {
+    contender,
+    question,
+    expected,
+    throttle,
+    limitS,
+  }: { contender: Contender; question: string; expected: string; throttle: number; limitS: number },
 ): Promise<PacedResult> {
   const { page, cdp, close } = await openPage(browser);
   try {
@@ -140,7 +155,8 @@ export async function measurePaced(
     const reads = await watchReads(cdp);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     // `BENCH_TRACE_DIR=<folder>`: where the time goes, as a trace and a CPU profile.
-    const saveTo = process.env.BENCH_TRACE_DIR && `${process.env.BENCH_TRACE_DIR}/${contender}-${question.replace(/\W+/g, '-')}`;
+    const saveTo =
+      process.env.BENCH_TRACE_DIR && `${process.env.BENCH_TRACE_DIR}/${contender}-${question.replace(/\W+/g, '-')}`;
     const trace = await startTaskTrace(cdp, saveTo ? { saveTo: `${saveTo}.json` } : {});
     const profile = saveTo ? await startProfile(cdp, `${saveTo}.cpuprofile`) : undefined;
     const since = await page.evaluate(() => {
@@ -158,7 +174,8 @@ export async function measurePaced(
     await profile?.stop();
     const busy = await trace.stop();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    if (reply !== expected) throw new Error(`${contender}: the reply has ${reply.length} characters, not ${expected.length}`);
+    if (reply !== expected)
+      throw new Error(`${contender}: the reply has ${reply.length} characters, not ${expected.length}`);
     await checkShown(page, contender, expected);
     const { longTasks, longestTaskMs } = await longTasksSince(page, since);
     return {
@@ -219,7 +236,11 @@ async function watchReads(cdp: CDPSession): Promise<Read[]> {
  */
 const chunksPerUpdate = 5;
 
-function updateCosts(reads: readonly Read[], chunkCount: number, busyBetween: (from: number, to: number) => number): PacedMeasurement['updateMs'] {
+function updateCosts(
+  reads: readonly Read[],
+  chunkCount: number,
+  busyBetween: (from: number, to: number) => number,
+): PacedMeasurement['updateMs'] {
   const bytesPerChunk = reads.reduce((sum, { bytes }) => sum + bytes, 0) / chunkCount;
   const costs: number[] = [];
   let from = reads[0]?.time ?? 0;
@@ -257,11 +278,16 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 async function checkShown(page: Page, contender: Contender, markdown: string): Promise<void> {
   const html = bench.parse(markdown, { async: false });
-  const visible = html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] ?? '');
+  const visible = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] ?? '');
   const expected = words(visible);
   // Table cells have no space between them in textContent: look for each word in order.
   const shown = words(
-    await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '', contender === 'tinytalk' ? 'tinytalk-chat' : 'deep-chat'),
+    await page.evaluate(
+      (tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '',
+      contender === 'tinytalk' ? 'tinytalk-chat' : 'deep-chat',
+    ),
   ).join(' ');
   let cursor = 0;
   let found = 0;
@@ -271,5 +297,8 @@ async function checkShown(page: Page, contender: Contender, markdown: string): P
     cursor = at + word.length;
     found++;
   }
-  if (found < expected.length) throw new Error(`${contender}: the reply shows ${found} of its ${expected.length} words; next missing: "${expected[found]}"`);
+  if (found < expected.length)
+    throw new Error(
+      `${contender}: the reply shows ${found} of its ${expected.length} words; next missing: "${expected[found]}"`,
+    );
 }

@@ -36,7 +36,8 @@ function summarize(values: readonly number[]) {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
-const figure = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1));
+const figure = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1);
 
 /** The rows as a fixed-width table, one line per figure. */
 export function formatTable(rows: readonly Row[]): string {
@@ -46,6 +47,13 @@ export function formatTable(rows: readonly Row[]): string {
   ];
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
   return cells
-    .map((line) => line.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
+    .map((line) =>
+      line
+        .map((cell, column) =>
+          column >= 2 && column <= 4 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -27,12 +27,22 @@ interface TraceEvent {
  * layout, paint: where each task's time went) and writes the trace there, to open in
  * DevTools or read with a script. Heavier: for a look at one scenario, not for figures.
  */
-export async function startTaskTrace(cdp: CDPSession, { saveTo }: { saveTo?: string } = {}): Promise<{ stop(): Promise<Interval[]> }> {
-  const detail = saveTo ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] : [];
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['toplevel', '__metadata', ...detail] } });
+export async function startTaskTrace(
+  cdp: CDPSession,
+  { saveTo }: { saveTo?: string } = {},
+): Promise<{ stop(): Promise<Interval[]> }> {
+  const detail = saveTo
+    ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing']
+    : [];
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['toplevel', '__metadata', ...detail] },
+  });
   return {
     async stop() {
-      const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', ({ stream }) => done(stream ?? '')));
+      const complete = new Promise<string>((done) =>
+        cdp.once('Tracing.tracingComplete', ({ stream }) => done(stream ?? '')),
+      );
       await cdp.send('Tracing.end');
       const events = await readStream(cdp, await complete);
       if (saveTo) writeFileSync(saveTo, JSON.stringify({ traceEvents: events }));
@@ -54,7 +64,11 @@ async function readStream(cdp: CDPSession, handle: string): Promise<TraceEvent[]
 }
 
 function mainThreadBusy(events: readonly TraceEvent[]): Interval[] {
-  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map(threadKey));
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map(threadKey),
+  );
   const byThread = new Map<string, Interval[]>();
   for (const event of events) {
     const key = threadKey(event);

@@ -39,19 +39,28 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-p
 async function axeViolations(page: Page): Promise<string[]> {
   await loadAxe(page);
   return page.evaluate(async (tags) => {
-    const { violations } = await window.axe!.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], elementRef: true });
+    const { violations } = await window.axe!.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+      elementRef: true,
+    });
     const isInWidget = (element: Element | undefined) => {
       if (!element) return true;
       const root = element.getRootNode();
       return (root instanceof ShadowRoot ? root.host : element).closest('tinytalk-chat') !== null;
     };
-    return violations.flatMap(({ id, nodes }) => nodes.filter((node) => isInWidget(node.element)).map((node) => `${id} at ${JSON.stringify(node.target)}: ${node.failureSummary}`));
+    return violations.flatMap(({ id, nodes }) =>
+      nodes
+        .filter((node) => isInWidget(node.element))
+        .map((node) => `${id} at ${JSON.stringify(node.target)}: ${node.failureSummary}`),
+    );
   }, axeTags);
 }
 
 /** Puts axe on the page once. */
 async function loadAxe(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  if (!(await page.evaluate(() => window.axe !== undefined)))
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
 }
 
 interface A11yState {
@@ -70,7 +79,10 @@ const states: A11yState[] = [
   {
     name: 'open with a welcome message and starters',
     attributes: { open: 'true', starters, 'welcome-message': 'Hi! Ask me anything.' },
-    reach: (page) => expect(page.locator('tinytalk-chat').getByRole('list', { name: 'Suggestions' }).getByRole('button')).toHaveCount(2),
+    reach: (page) =>
+      expect(page.locator('tinytalk-chat').getByRole('list', { name: 'Suggestions' }).getByRole('button')).toHaveCount(
+        2,
+      ),
   },
   {
     name: 'streaming a reply',
@@ -98,7 +110,10 @@ const states: A11yState[] = [
     attributes: { open: 'true' },
     async reach(page) {
       const columns = Array.from({ length: 12 }, (_, index) => `Column ${index + 1}`);
-      await askMarkdown(page, `echo: \`\`\`js\nmount({ botId: 'demo', title: 'A line far wider than the bubble that holds it, to scroll' });\n\`\`\`\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(12)}\n| ${columns.join(' | ')} |`);
+      await askMarkdown(
+        page,
+        `echo: \`\`\`js\nmount({ botId: 'demo', title: 'A line far wider than the bubble that holds it, to scroll' });\n\`\`\`\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(12)}\n| ${columns.join(' | ')} |`,
+      );
       await expect(chat(page).lastReply.getByRole('button', { name: 'Copy code' })).toBeVisible();
       await expect(chat(page).lastReply.getByRole('group', { name: 'Table' })).toBeVisible();
     },
@@ -213,7 +228,9 @@ const states: A11yState[] = [
     async reach(page) {
       await page.evaluate(() => {
         document.body.prepend(Object.assign(document.createElement('header'), { textContent: 'Site header' }));
-        document.querySelector('main')!.after(Object.assign(document.createElement('footer'), { textContent: 'Site footer' }));
+        document
+          .querySelector('main')!
+          .after(Object.assign(document.createElement('footer'), { textContent: 'Site footer' }));
       });
       await chat(page).launcher.click();
       await askMarkdown(page, 'What are your pricing plans?');
@@ -244,7 +261,9 @@ test.describe('axe finds no WCAG 2.2 AA or best-practice violation in the widget
 /** Keeps every change of the polite status region's text in `window.announced`: what a screen reader would read out. */
 async function recordAnnouncements(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const region = document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+    const region = document
+      .querySelector('tinytalk-chat')!
+      .shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
     const announced: string[] = (window.announced = []);
     let text = region.textContent;
     new MutationObserver(() => {
@@ -258,7 +277,10 @@ test.describe('screen readers', () => {
   const responding = 'The assistant is responding…';
   const status = (page: Page) => page.locator('tinytalk-chat').getByRole('status');
 
-  test('hear "responding" while a reply streams, then the whole reply once, in plain words', async ({ page, agent }) => {
+  test('hear "responding" while a reply streams, then the whole reply once, in plain words', async ({
+    page,
+    agent,
+  }) => {
     const question = 'What are your pricing plans?';
     await agent.arm('slow');
     await openScriptTagPage(page, agent, { open: 'true' });
@@ -312,16 +334,24 @@ test.describe('screen readers', () => {
     await expect(log).toHaveAttribute('aria-live', 'off');
     await askMarkdown(page, 'echo: First answer.');
     await askMarkdown(page, 'echo: Second answer.');
-    await expect(log.getByRole('article')).toHaveText(['Hi! Ask me anything.', 'echo: First answer.', 'First answer.', 'echo: Second answer.', 'Second answer.']);
+    await expect(log.getByRole('article')).toHaveText([
+      'Hi! Ask me anything.',
+      'echo: First answer.',
+      'First answer.',
+      'echo: Second answer.',
+      'Second answer.',
+    ]);
   });
 
   // axe takes the dialog for a section and its header for no banner; Chromium did not.
-  test('meet no banner, main or contentinfo of the widget among the page\'s landmarks', async ({ page, agent }) => {
+  test("meet no banner, main or contentinfo of the widget among the page's landmarks", async ({ page, agent }) => {
     const pageLandmarks = async () => {
       const cdp = await page.context().newCDPSession(page);
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
       await cdp.detach();
-      return nodes.filter((node) => !node.ignored && ['banner', 'main', 'contentinfo'].includes(String(node.role?.value))).map((node) => node.role?.value);
+      return nodes
+        .filter((node) => !node.ignored && ['banner', 'main', 'contentinfo'].includes(String(node.role?.value)))
+        .map((node) => node.role?.value);
     };
     const floatingAndInline: Attributes[] = [{ open: 'true' }, { target: '#chat-target' }];
     for (const attributes of floatingAndInline) {
@@ -412,7 +442,10 @@ test.describe('contrast', () => {
     { accent: 'rgb(15 118 110)', expected: 'rgb(255, 255, 255)' },
   ];
   for (const { accent, expected } of cases) {
-    test(`text on the accent ${accent} is ${expected === 'rgb(0, 0, 0)' ? 'black' : 'white'}, at 4.5:1 or more`, async ({ page, agent }) => {
+    test(`text on the accent ${accent} is ${expected === 'rgb(0, 0, 0)' ? 'black' : 'white'}, at 4.5:1 or more`, async ({
+      page,
+      agent,
+    }) => {
       await openScriptTagPage(page, agent, { open: 'true', 'accent-color': accent });
       await askMarkdown(page, 'echo: Hi.');
       const parts = await accentParts(page);
@@ -428,7 +461,10 @@ test.describe('contrast', () => {
       await openScriptTagPage(page, agent, { open: 'true', theme });
       const { edge, panel } = await page.evaluate(() => {
         const root = document.querySelector('tinytalk-chat')!.shadowRoot!;
-        return { edge: getComputedStyle(root.querySelector('textarea')!).borderTopColor, panel: getComputedStyle(root.querySelector('.panel')!).backgroundColor };
+        return {
+          edge: getComputedStyle(root.querySelector('textarea')!).borderTopColor,
+          panel: getComputedStyle(root.querySelector('.panel')!).backgroundColor,
+        };
       });
       expect(contrast(edge, panel)).toBeGreaterThanOrEqual(3);
     });
@@ -471,7 +507,10 @@ for (const phone of [
   test.describe(`on a ${phone.width}x${phone.height} phone`, () => {
     test.use({ viewport: phone, isMobile: true, hasTouch: true });
 
-    test('the open panel fills the screen inside the safe area, with 16px text, and the page stays still behind it', async ({ page, agent }) => {
+    test('the open panel fills the screen inside the safe area, with 16px text, and the page stays still behind it', async ({
+      page,
+      agent,
+    }) => {
       const cdp = await page.context().newCDPSession(page);
       // A notch above and a home indicator below, as on an iPhone.
       await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 47, bottom: 34, left: 0, right: 0 } });
@@ -490,7 +529,10 @@ for (const phone of [
       await expect(chat(page).launcher).toBeHidden();
     });
 
-    test('keeps the composer and the latest message above a keyboard that shrinks the viewport', async ({ page, agent }) => {
+    test('keeps the composer and the latest message above a keyboard that shrinks the viewport', async ({
+      page,
+      agent,
+    }) => {
       await openScriptTagPage(page, agent, { open: 'true' });
       await askMarkdown(page, longEcho(20));
       await chat(page).composer.focus();
@@ -499,16 +541,35 @@ for (const phone of [
       await page.setViewportSize(withKeyboard);
       await expect
         .poll(async () => {
-          const { viewport, panel, composerBottom, lastMessageBottom = Infinity, scrollerBottom } = await phoneLayout(page);
-          return { viewport: viewport.height, panel, isComposerInView: composerBottom <= viewport.height, isLatestInView: lastMessageBottom <= scrollerBottom + 1 };
+          const {
+            viewport,
+            panel,
+            composerBottom,
+            lastMessageBottom = Infinity,
+            scrollerBottom,
+          } = await phoneLayout(page);
+          return {
+            viewport: viewport.height,
+            panel,
+            isComposerInView: composerBottom <= viewport.height,
+            isLatestInView: lastMessageBottom <= scrollerBottom + 1,
+          };
         })
-        .toEqual({ viewport: withKeyboard.height, panel: { top: 0, bottom: withKeyboard.height, width: phone.width }, isComposerInView: true, isLatestInView: true });
+        .toEqual({
+          viewport: withKeyboard.height,
+          panel: { top: 0, bottom: withKeyboard.height, width: phone.width },
+          isComposerInView: true,
+          isLatestInView: true,
+        });
 
       await page.setViewportSize(phone);
       await expect.poll(() => phoneLayout(page)).toMatchObject({ panel: { top: 0, bottom: phone.height } });
     });
 
-    test('keeps the composer in view when only the visual viewport shrinks, as an on-screen keyboard does', async ({ page, agent }) => {
+    test('keeps the composer in view when only the visual viewport shrinks, as an on-screen keyboard does', async ({
+      page,
+      agent,
+    }) => {
       await openScriptTagPage(page, agent, { open: 'true' });
       await askMarkdown(page, longEcho(20));
       await chat(page).composer.focus();
@@ -520,7 +581,13 @@ for (const phone of [
       await expect.poll(() => phoneLayout(page).then(({ viewport }) => viewport.height)).toBe(phone.height / 2);
       await expect
         .poll(async () => {
-          const { viewport, panel, composerBottom, lastMessageBottom = Infinity, scrollerBottom } = await phoneLayout(page);
+          const {
+            viewport,
+            panel,
+            composerBottom,
+            lastMessageBottom = Infinity,
+            scrollerBottom,
+          } = await phoneLayout(page);
           const viewportBottom = viewport.top + viewport.height + 1;
           return {
             layoutHeight: viewport.layoutHeight,
@@ -539,9 +606,13 @@ for (const phone of [
 
 test.describe('scrolling while a reply streams', () => {
   /** How far the list is from its end, in pixels. */
-  const distanceFromEnd = (page: Page) => shadow(page, '.scroller').evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+  const distanceFromEnd = (page: Page) =>
+    shadow(page, '.scroller').evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
 
-  test('follows the reply at the bottom; a reader who scrolled up stays put, and Jump to latest brings them back', async ({ page, agent }) => {
+  test('follows the reply at the bottom; a reader who scrolled up stays put, and Jump to latest brings them back', async ({
+    page,
+    agent,
+  }) => {
     test.setTimeout(40_000);
     await openScriptTagPage(page, agent, { open: 'true' });
     const widget = chat(page);
@@ -580,7 +651,10 @@ test.describe('scrolling while a reply streams', () => {
 
   // The scroll event of the list's own follow comes a frame late. A reply that grew more
   // than the slack in that frame made the list take it for the reader leaving, and stop following.
-  test('keeps following when the scroll event of its own follow arrives after the reply grew again', async ({ page, agent }) => {
+  test('keeps following when the scroll event of its own follow arrives after the reply grew again', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await askMarkdown(page, longEcho(20));
     await expect.poll(() => distanceFromEnd(page)).toBeLessThanOrEqual(1);
@@ -621,8 +695,12 @@ test.describe('languages', () => {
       await expect(dialog).toBeVisible();
       await expect(shadow(page, '.root')).toHaveAttribute('lang', locale);
       await expect(shadow(page, '.root')).toHaveAttribute('dir', locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr');
-      for (const name of [strings.newConversation, strings.minimize, strings.send]) await expect(dialog.getByRole('button', { name, exact: true })).toBeVisible();
-      await expect(dialog.getByRole('textbox', { name: strings.messageLabel, exact: true })).toHaveAttribute('placeholder', strings.placeholder);
+      for (const name of [strings.newConversation, strings.minimize, strings.send])
+        await expect(dialog.getByRole('button', { name, exact: true })).toBeVisible();
+      await expect(dialog.getByRole('textbox', { name: strings.messageLabel, exact: true })).toHaveAttribute(
+        'placeholder',
+        strings.placeholder,
+      );
       await expect(dialog.getByRole('log', { name: strings.conversation, exact: true })).toBeAttached();
       await expect(dialog.getByRole('list', { name: strings.suggestions, exact: true })).toBeVisible();
       await expect(widget.getByRole('button', { name: strings.closeChat, exact: true })).toBeVisible();
@@ -630,11 +708,17 @@ test.describe('languages', () => {
   }
 
   for (const locale of ['ar', 'he']) {
-    test(`locale="${locale}" lays the panel out right to left, the launcher on the left, code left to right`, async ({ page, agent }) => {
+    test(`locale="${locale}" lays the panel out right to left, the launcher on the left, code left to right`, async ({
+      page,
+      agent,
+    }) => {
       await openScriptTagPage(page, agent, { locale, open: 'true' });
       const dialog = page.getByRole('dialog');
       await expect(dialog).toBeVisible();
-      const directions = await shadow(page, '.panel').evaluate((panel) => ({ isRtl: panel.matches(':dir(rtl)'), direction: getComputedStyle(panel).direction }));
+      const directions = await shadow(page, '.panel').evaluate((panel) => ({
+        isRtl: panel.matches(':dir(rtl)'),
+        direction: getComputedStyle(panel).direction,
+      }));
       expect(directions).toEqual({ isRtl: true, direction: 'rtl' });
       const launcher = (await shadow(page, '.launcher').boundingBox())!;
       expect(launcher.x).toBeLessThan(100);
@@ -646,7 +730,9 @@ test.describe('languages', () => {
       expect(minimize.x).toBeLessThan(title.x);
 
       // A reply in the panel's language, right to left, around a code block.
-      await shadow(page, 'textarea').fill('echo: ' + ['مرحبا، هذا هو الرمز:', '', '```js', "mount({ botId: 'demo' });", '```'].join('\n'));
+      await shadow(page, 'textarea').fill(
+        'echo: ' + ['مرحبا، هذا هو الرمز:', '', '```js', "mount({ botId: 'demo' });", '```'].join('\n'),
+      );
       await shadow(page, 'textarea').press('Enter');
       await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
       await expect(chat(page).lastReply.locator('.markdown')).toHaveCSS('direction', 'rtl');
@@ -669,7 +755,14 @@ test.describe('languages', () => {
   });
 
   test('strings overrides any text, accessible names included, over the locale', async ({ page, agent }) => {
-    await openScriptTagPage(page, agent, { locale: 'fr', strings: JSON.stringify({ openChat: 'Parler avec nous', messageLabel: 'Votre question', send: 'Envoyer maintenant' }) });
+    await openScriptTagPage(page, agent, {
+      locale: 'fr',
+      strings: JSON.stringify({
+        openChat: 'Parler avec nous',
+        messageLabel: 'Votre question',
+        send: 'Envoyer maintenant',
+      }),
+    });
     const widget = page.locator('tinytalk-chat');
     await widget.getByRole('button', { name: 'Parler avec nous', exact: true }).click();
     await expect(widget.getByRole('textbox', { name: 'Votre question', exact: true })).toBeFocused();
@@ -681,12 +774,20 @@ test.describe('languages', () => {
     await expect(widget.getByRole('button', { name: 'Start over', exact: true })).toBeVisible();
   });
 
-  test('messages have dir="auto": Arabic reads right to left in an English panel, English left to right in a Hebrew one', async ({ page, agent }) => {
+  test('messages have dir="auto": Arabic reads right to left in an English panel, English left to right in a Hebrew one', async ({
+    page,
+    agent,
+  }) => {
     const direction = (page: Page) =>
       page.evaluate(() => {
         const root = document.querySelector('tinytalk-chat')!.shadowRoot!;
-        const isRtl = (selector: string) => [...root.querySelectorAll(selector)].map((element) => element.matches(':dir(rtl)'));
-        return { user: isRtl('.message.user .plain'), reply: isRtl('.message.assistant .markdown'), composer: isRtl('textarea') };
+        const isRtl = (selector: string) =>
+          [...root.querySelectorAll(selector)].map((element) => element.matches(':dir(rtl)'));
+        return {
+          user: isRtl('.message.user .plain'),
+          reply: isRtl('.message.assistant .markdown'),
+          composer: isRtl('textarea'),
+        };
       });
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).composer.fill('مرحبا');

@@ -3,7 +3,9 @@ import { ask, chat, expect, openScriptTagPage, test } from './fixtures.ts';
 
 /** A fenced block with a line far wider than any bubble, and a second line. */
 const longLine = `const widget = mount({ botId: 'demo', title: 'Ask us anything about pricing, installing, features and languages', open: true });`;
-const codeReply = ['echo: Paste this:', '', '```ts', longLine, "widget.send('Hello');", '```', '', 'Then reload.'].join('\n');
+const codeReply = ['echo: Paste this:', '', '```ts', longLine, "widget.send('Hello');", '```', '', 'Then reload.'].join(
+  '\n',
+);
 
 /** A table with more columns than a bubble can hold. */
 const wideTable = [
@@ -18,7 +20,12 @@ const wideTable = [
 const scrollsSideways = (element: Locator) => element.evaluate((box) => box.scrollWidth > box.clientWidth + 1);
 
 test.describe('code blocks', () => {
-  test('have a Copy code button that copies the code alone, and show the language the fence names', async ({ page, agent, context, baseURL }) => {
+  test('have a Copy code button that copies the code alone, and show the language the fence names', async ({
+    page,
+    agent,
+    context,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, codeReply);
@@ -48,7 +55,10 @@ test.describe('code blocks', () => {
     // Two lines of code, two lines of text: nothing wrapped.
     const lines = await pre.evaluate((element) => {
       const style = getComputedStyle(element);
-      return Math.round((element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight));
+      return Math.round(
+        (element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) /
+          parseFloat(style.lineHeight),
+      );
     });
     expect(lines).toBe(2);
     await pre.focus();

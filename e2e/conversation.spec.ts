@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
-import { agentOrigin, ask, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
-
+import {
+  agentOrigin,
+  ask,
+  chat,
+  expect,
+  openEsmPage,
+  openScriptTagPage,
+  test,
+  type Agent,
+  type Attributes,
+} from './fixtures.ts';
 
 /** A composition or keyboard event to dispatch on the composer. */
 interface ComposerEvent {
@@ -16,13 +25,18 @@ async function dispatchOnComposer(page: Page, events: ComposerEvent[]): Promise<
     if (!textarea) throw new Error('No composer');
     for (const { type, ...init } of events) {
       const options = { bubbles: true, composed: true, cancelable: true, ...init };
-      textarea.dispatchEvent(type === 'keydown' ? new KeyboardEvent(type, options) : new CompositionEvent(type, options));
+      textarea.dispatchEvent(
+        type === 'keydown' ? new KeyboardEvent(type, options) : new CompositionEvent(type, options),
+      );
     }
   }, events);
 }
 
 test.describe('the request', () => {
-  test('carries the whole conversation oldest first, never the welcome message, and only the chat fields', async ({ page, agent }) => {
+  test('carries the whole conversation oldest first, never the welcome message, and only the chat fields', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { open: 'true', 'welcome-message': 'Hi! Ask me anything.' });
     const widget = chat(page);
     await expect(widget.messages.first()).toHaveAttribute('data-role', 'assistant');
@@ -53,7 +67,12 @@ test.describe('the request', () => {
     }
   });
 
-  test('carries no cookie and only the page\'s origin as Referer, even to its own origin (issue 10: fetch\'s defaults sent both)', async ({ page, agent, baseURL, context }) => {
+  test("carries no cookie and only the page's origin as Referer, even to its own origin (issue 10: fetch's defaults sent both)", async ({
+    page,
+    agent,
+    baseURL,
+    context,
+  }) => {
     const ownOrigin = baseURL ?? '';
     await context.addCookies([{ name: 'session', value: 'visitor-42', url: ownOrigin }]);
     // The agent answers on the page's origin too: a same-origin proxy, as a site would run one.
@@ -67,7 +86,12 @@ test.describe('the request', () => {
     expect(crossOrigin?.headers.referer).toBe(`${ownOrigin}/`);
   });
 
-  test('with send-cookies carries the site\'s cookies to its own origin only', async ({ page, agent, baseURL, context }) => {
+  test("with send-cookies carries the site's cookies to its own origin only", async ({
+    page,
+    agent,
+    baseURL,
+    context,
+  }) => {
     const ownOrigin = baseURL ?? '';
     await context.addCookies([
       { name: 'session', value: 'visitor-42', url: ownOrigin },
@@ -82,16 +106,26 @@ test.describe('the request', () => {
     expect(crossOrigin?.headers.cookie).toBeUndefined();
   });
 
-  test('asks for one JSON reply with stream="false" and still shows the reply and its sources', async ({ page, agent }) => {
+  test('asks for one JSON reply with stream="false" and still shows the reply and its sources', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { open: 'true', stream: 'false' });
     const widget = chat(page);
     await ask(page, 'What are your pricing plans?');
     await expect(widget.lastReply.getByRole('heading', { name: 'Pricing' })).toBeVisible();
     await expect(widget.lastReply.getByRole('table')).toContainText('Business');
-    await expect(widget.lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText(['Pricing and plans', 'Billing FAQ']);
+    await expect(widget.lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText([
+      'Pricing and plans',
+      'Billing FAQ',
+    ]);
 
     const [sent] = await agent.requests();
-    expect(sent?.body).toEqual({ botId: agent.botId, messages: [{ role: 'user', content: 'What are your pricing plans?' }], stream: false });
+    expect(sent?.body).toEqual({
+      botId: agent.botId,
+      messages: [{ role: 'user', content: 'What are your pricing plans?' }],
+      stream: false,
+    });
     expect(sent?.headers.accept).toBe('application/json');
   });
 
@@ -123,7 +157,10 @@ test.describe('sources', () => {
     await expect(links.last()).toHaveAttribute('href', 'https://docs.tinytalk.example/theming');
   });
 
-  test('that lie are shown for what they are, each page once, and stored within limits (issue 10)', async ({ page, agent }) => {
+  test('that lie are shown for what they are, each page once, and stored within limits (issue 10)', async ({
+    page,
+    agent,
+  }) => {
     // 1,245 citations of up to 4 KB each: megabytes to send, parse and check.
     test.slow();
     await agent.arm('hostile-citations');
@@ -138,7 +175,10 @@ test.describe('sources', () => {
     await expect(links.getByText('Duplicate page')).toHaveCount(1);
     const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
     expect(Math.max(...hrefs.map((href) => href.length))).toBeLessThanOrEqual(2048);
-    const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', `tinytalk-widget:conversation:${agent.botId}`);
+    const stored = await page.evaluate(
+      (key) => localStorage.getItem(key) ?? '',
+      `tinytalk-widget:conversation:${agent.botId}`,
+    );
     expect(stored.length).toBeLessThan(60_000);
     expect(stored).not.toContain('\u202e');
   });
@@ -147,7 +187,10 @@ test.describe('sources', () => {
     await agent.arm('payload-data-line');
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, 'What are your pricing plans?');
-    await expect(chat(page).lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText(['Pricing and plans', 'Billing FAQ']);
+    await expect(chat(page).lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText([
+      'Pricing and plans',
+      'Billing FAQ',
+    ]);
   });
 });
 
@@ -162,7 +205,9 @@ test('offers starters while the conversation is empty, and sends the one picked'
   await expect(suggestions).toHaveCount(0);
   await expect(widget.userTurns).toHaveText(['How do I install it?']);
   await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
-  expect((await agent.requests()).map(({ body }) => body.messages)).toEqual([[{ role: 'user', content: 'How do I install it?' }]]);
+  expect((await agent.requests()).map(({ body }) => body.messages)).toEqual([
+    [{ role: 'user', content: 'How do I install it?' }],
+  ]);
 });
 
 test.describe('the keyboard', () => {
@@ -178,7 +223,9 @@ test.describe('the keyboard', () => {
     await widget.composer.press('Enter');
     await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
     await expect(widget.composer).toHaveValue('');
-    expect((await agent.requests()).map(({ body }) => body.messages)).toEqual([[{ role: 'user', content: 'echo: line one\nline two' }]]);
+    expect((await agent.requests()).map(({ body }) => body.messages)).toEqual([
+      [{ role: 'user', content: 'echo: line one\nline two' }],
+    ]);
   });
 
   test('Enter that confirms an IME composition does not send', async ({ page, agent }) => {
@@ -202,7 +249,10 @@ test.describe('the keyboard', () => {
     await openScriptTagPage(page, agent, { open: 'true' });
     const widget = chat(page);
     await widget.composer.fill('hello');
-    await dispatchOnComposer(page, Array.from({ length: 10 }, (): ComposerEvent => ({ type: 'keydown', key: 'Enter' })));
+    await dispatchOnComposer(
+      page,
+      Array.from({ length: 10 }, (): ComposerEvent => ({ type: 'keydown', key: 'Enter' })),
+    );
     await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
     await expect(widget.userTurns).toHaveText(['hello']);
     await expect(widget.replies).toHaveCount(1);
@@ -219,7 +269,9 @@ test('Copy puts the markdown source of a reply on the clipboard', async ({ page,
 
   await widget.lastReply.getByRole('button', { name: 'Copy' }).click();
   await expect(widget.lastReply.getByRole('button', { name: 'Copy' })).toHaveAttribute('title', 'Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Use **bold** and [the docs](https://example.com/docs).');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'Use **bold** and [the docs](https://example.com/docs).',
+  );
 });
 
 test('New conversation clears the messages at once and forgets the stored copy', async ({ page, agent }) => {
@@ -335,7 +387,9 @@ test('renders markdown from the agent without running any of its scripts', async
       pwned: (window as unknown as { pwned?: unknown }).pwned,
       scripts: elements.filter((element) => element.localName === 'script').length,
       handlers: elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
-      scriptHrefs: elements.map((element) => element.getAttribute('href') ?? '').filter((href) => /^\s*javascript:/i.test(href)),
+      scriptHrefs: elements
+        .map((element) => element.getAttribute('href') ?? '')
+        .filter((href) => /^\s*javascript:/i.test(href)),
     };
   });
   expect(found).toEqual({ pwned: undefined, scripts: 0, handlers: [], scriptHrefs: [] });

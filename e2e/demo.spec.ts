@@ -4,7 +4,10 @@ import { demoServerPort } from './ports.ts';
 // The demo page as `npm start` serves it: the Vite dev server with the demo agent mounted.
 const demoPage = `http://localhost:${demoServerPort}/`;
 
-test('the demo page chats with the built-in agent, survives a reload and recovers from a fault', async ({ page, agent }) => {
+test('the demo page chats with the built-in agent, survives a reload and recovers from a fault', async ({
+  page,
+  agent,
+}) => {
   await page.goto(`${demoPage}?botId=${agent.botId}`);
   const widget = chat(page);
   await widget.launcher.click();

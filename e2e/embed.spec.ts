@@ -1,13 +1,19 @@
 import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test } from './fixtures.ts';
 
 test.describe('the script tag', () => {
-  test('mounts a floating widget in an open shadow root on a page with a strict CSP', async ({ page, agent, consoleErrors }) => {
+  test('mounts a floating widget in an open shadow root on a page with a strict CSP', async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
     await openScriptTagPage(page, agent);
     const widget = chat(page);
     await expect(widget.launcher).toHaveAccessibleName('Open chat');
     await expect(widget.launcher).toHaveAttribute('aria-expanded', 'false');
     // The panel's styles wait until it first opens.
-    expect(await page.evaluate(() => document.querySelector('tinytalk-chat')!.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
+    expect(
+      await page.evaluate(() => document.querySelector('tinytalk-chat')!.shadowRoot!.adoptedStyleSheets.length),
+    ).toBe(1);
 
     await widget.launcher.click();
     await expect(widget.launcher).toHaveAccessibleName('Close chat');
@@ -22,7 +28,8 @@ test.describe('the script tag', () => {
         parent: element.parentElement?.tagName,
         shadowMode: element.shadowRoot?.mode,
         adoptedSheets: element.shadowRoot?.adoptedStyleSheets.length,
-        styleElements: document.querySelectorAll('style').length + (element.shadowRoot?.querySelectorAll('style').length ?? 0),
+        styleElements:
+          document.querySelectorAll('style').length + (element.shadowRoot?.querySelectorAll('style').length ?? 0),
         hasGlobal: typeof window.TinyTalk?.mount === 'function' && window.TinyTalk.instance !== null,
       };
     });
@@ -31,13 +38,18 @@ test.describe('the script tag', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('shows the launcher from one file, and fetches the markdown stack only once the panel opens', async ({ page, agent }) => {
+  test('shows the launcher from one file, and fetches the markdown stack only once the panel opens', async ({
+    page,
+    agent,
+  }) => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await openScriptTagPage(page, agent);
     await expect(chat(page).launcher).toBeVisible();
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
-    expect(requested.filter((path) => path.includes('tinytalk') || path.includes('/v1/'))).toEqual(['/dist/tinytalk-widget.js']);
+    expect(requested.filter((path) => path.includes('tinytalk') || path.includes('/v1/'))).toEqual([
+      '/dist/tinytalk-widget.js',
+    ]);
 
     await chat(page).launcher.click();
     await expect.poll(() => requested).toContain('/dist/tinytalk-widget-markdown.js');
@@ -77,7 +89,10 @@ test.describe('the script tag', () => {
     await expect(page.locator('#chat-target > tinytalk-chat')).toHaveCount(1);
   });
 
-  test('without data-bot-id mounts nothing, says nothing, and still defines the element and TinyTalk', async ({ page, consoleErrors }) => {
+  test('without data-bot-id mounts nothing, says nothing, and still defines the element and TinyTalk', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto('/script-tag?csp=strict');
     await page.waitForFunction(() => window.TinyTalk !== undefined);
     const state = await page.evaluate(() => ({
@@ -89,16 +104,27 @@ test.describe('the script tag', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('TinyTalk.instance is the script tag widget until destroyed, and mount() leaves it alone', async ({ page, agent }) => {
+  test('TinyTalk.instance is the script tag widget until destroyed, and mount() leaves it alone', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent);
     await page.waitForFunction(() => window.TinyTalk?.instance);
-    const result = await page.evaluate((options) => {
-      const first = window.TinyTalk!.instance!;
-      const other = window.TinyTalk!.mount(options);
-      const unchanged = window.TinyTalk!.instance === first;
-      first.destroy();
-      return { unchanged, afterDestroy: window.TinyTalk!.instance, elements: document.querySelectorAll('tinytalk-chat').length, otherConnected: other.element.isConnected };
-    }, { botId: `${agent.botId}-other`, apiBase: agentOrigin });
+    const result = await page.evaluate(
+      (options) => {
+        const first = window.TinyTalk!.instance!;
+        const other = window.TinyTalk!.mount(options);
+        const unchanged = window.TinyTalk!.instance === first;
+        first.destroy();
+        return {
+          unchanged,
+          afterDestroy: window.TinyTalk!.instance,
+          elements: document.querySelectorAll('tinytalk-chat').length,
+          otherConnected: other.element.isConnected,
+        };
+      },
+      { botId: `${agent.botId}-other`, apiBase: agentOrigin },
+    );
     expect(result).toEqual({ unchanged: true, afterDestroy: null, elements: 1, otherConnected: true });
   });
 
@@ -118,7 +144,8 @@ test.describe('the script tag', () => {
       } as Window['addEventListener'];
     });
     await openScriptTagPage(page, agent);
-    const seen = () => page.evaluate(() => (window as unknown as { seen: { reads: number; listeners: string[] } }).seen);
+    const seen = () =>
+      page.evaluate(() => (window as unknown as { seen: { reads: number; listeners: string[] } }).seen);
     await expect(chat(page).launcher).toBeVisible();
     expect(await seen()).toEqual({ reads: 0, listeners: [] });
 
@@ -132,7 +159,9 @@ test.describe('the script tag', () => {
 
 test.describe('the <tinytalk-chat> element', () => {
   test('renders inline, fills its parent and is named by chat-title', async ({ page, agent }) => {
-    await page.goto(`/element?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'chat-title': 'Ask us', csp: 'strict' })}`);
+    await page.goto(
+      `/element?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'chat-title': 'Ask us', csp: 'strict' })}`,
+    );
     const region = page.getByRole('region', { name: 'Ask us' });
     await expect(region).toBeVisible();
     const [parent, panel] = await Promise.all([page.locator('#chat-box').boundingBox(), region.boundingBox()]);
@@ -146,7 +175,9 @@ test.describe('the <tinytalk-chat> element', () => {
   test('without bot-id shows nothing and logs an error naming bot-id', async ({ page, consoleErrors }) => {
     await page.goto('/element?csp=strict');
     await expect.poll(() => consoleErrors.join('\n')).toContain('bot-id');
-    const rendered = await page.evaluate(() => document.querySelector('tinytalk-chat')!.shadowRoot?.childElementCount ?? 0);
+    const rendered = await page.evaluate(
+      () => document.querySelector('tinytalk-chat')!.shadowRoot?.childElementCount ?? 0,
+    );
     expect(rendered).toBe(0);
   });
 });
@@ -164,20 +195,39 @@ test.describe('mount() from the ESM build', () => {
     // send() resolves once the reply has finished.
     const status = await page.evaluate(async () => {
       await window.widget.send('What are your pricing plans?');
-      return document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector('[data-role="assistant"]:last-of-type')?.getAttribute('data-status');
+      return document
+        .querySelector('tinytalk-chat')!
+        .shadowRoot!.querySelector('[data-role="assistant"]:last-of-type')
+        ?.getAttribute('data-status');
     });
     expect(status).toBe('done');
     await page.evaluate(() => window.widget.close());
 
     const events = await page.evaluate(() => window.events);
-    expect(events.map((event) => event.name).filter((name) => !name.startsWith('message:'))).toEqual(['open', 'close', 'open', 'message', 'close']);
+    expect(events.map((event) => event.name).filter((name) => !name.startsWith('message:'))).toEqual([
+      'open',
+      'close',
+      'open',
+      'message',
+      'close',
+    ]);
     const message = events.find((event) => event.name === 'message')!.payload as Record<string, unknown>;
-    expect(message).toMatchObject({ role: 'assistant', status: 'done', citedResources: [{ url: 'https://docs.tinytalk.example/pricing' }, { url: 'https://docs.tinytalk.example/billing/faq' }] });
+    expect(message).toMatchObject({
+      role: 'assistant',
+      status: 'done',
+      citedResources: [
+        { url: 'https://docs.tinytalk.example/pricing' },
+        { url: 'https://docs.tinytalk.example/billing/faq' },
+      ],
+    });
     expect(message.content).toContain('## Pricing');
     expect(typeof message.id).toBe('string');
   });
 
-  test('renders into options.target, and destroy() removes the element and stops the reply', async ({ page, agent }) => {
+  test('renders into options.target, and destroy() removes the element and stops the reply', async ({
+    page,
+    agent,
+  }) => {
     await agent.arm('slow');
     await openEsmPage(page, agent, { target: '#chat-target' });
     await expect(page.getByRole('region', { name: 'Chat' })).toBeVisible();
@@ -205,7 +255,10 @@ test.describe('mount() from the ESM build', () => {
 });
 
 test.describe('styles', () => {
-  test('the host page styles do not reach into the widget, and the widget adds none to the page', async ({ page, agent }) => {
+  test('the host page styles do not reach into the widget, and the widget adds none to the page', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent);
     await chat(page).launcher.click();
     const styles = await page.evaluate(() => {

@@ -26,7 +26,10 @@ async function expectFailure(page: Page, text: string, { hasRetry }: { hasRetry:
 }
 
 /** What the widget sent to an agent that is not this test's own (private or unknown ids). */
-async function requestsOf(request: APIRequestContext, botId: string): Promise<(RecordedRequest & { body: ChatCompletionRequest })[]> {
+async function requestsOf(
+  request: APIRequestContext,
+  botId: string,
+): Promise<(RecordedRequest & { body: ChatCompletionRequest })[]> {
   return (await request.get(`${agentOrigin}/__agent/requests?botId=${encodeURIComponent(botId)}`)).json();
 }
 
@@ -55,7 +58,11 @@ test('tells the visitor a private agent needs its key when no api-key is set', a
   expect(sent?.headers['api-key']).toBeUndefined();
 });
 
-test('reaches a private agent with the api-key attribute sent as the api-key header', async ({ page, agent, request }) => {
+test('reaches a private agent with the api-key attribute sent as the api-key header', async ({
+  page,
+  agent,
+  request,
+}) => {
   const botId = `private-${agent.botId}`;
   await openScriptTagPage(page, agent, { 'bot-id': botId, 'api-key': 'demo-secret-key', open: 'true' });
   const widget = chat(page);
@@ -124,11 +131,16 @@ for (const { fault, text } of brokenStreams) {
   });
 }
 
-test('says the service could not be reached when the answer is blocked by CORS, and offers Retry', async ({ page, agent }) => {
+test('says the service could not be reached when the answer is blocked by CORS, and offers Retry', async ({
+  page,
+  agent,
+}) => {
   await agent.arm('no-cors');
   await openScriptTagPage(page, agent, { open: 'true' });
   await chat(page).say('hello');
-  await expectFailure(page, 'The chat service could not be reached. Check your connection and try again.', { hasRetry: true });
+  await expectFailure(page, 'The chat service could not be reached. Check your connection and try again.', {
+    hasRetry: true,
+  });
 });
 
 test('says the answer could not be read when a proxy sends an HTML page', async ({ page, agent }) => {
@@ -190,7 +202,9 @@ test('emits an error event with the type, status and visitor text from the ESM b
   await openEsmPage(page, agent, { open: true });
   await chat(page).say('hello');
   await expectFailure(page, serverTrouble, { hasRetry: true });
-  const events = await page.evaluate(() => (window as unknown as { events: { name: string; payload: unknown }[] }).events);
+  const events = await page.evaluate(
+    () => (window as unknown as { events: { name: string; payload: unknown }[] }).events,
+  );
   expect(events.filter(({ name }) => name === 'error')).toEqual([
     { name: 'error', payload: { type: 'http', status: 500, message: serverTrouble } },
   ]);
@@ -201,7 +215,9 @@ test.describe('a redirect (issue 10: a 307 to another origin got the api-key and
     await agent.arm('redirect');
     await openScriptTagPage(page, agent, { open: 'true', 'api-key': 'tt-secret-key' });
     await chat(page).say('hello');
-    await expectFailure(page, 'The chat service tried to redirect this message elsewhere, so it was not sent.', { hasRetry: false });
+    await expectFailure(page, 'The chat service tried to redirect this message elsewhere, so it was not sent.', {
+      hasRetry: false,
+    });
     // The other origin is this same agent: had the widget followed, it would have recorded a second request.
     const requests = await agent.requests();
     expect(requests).toHaveLength(1);

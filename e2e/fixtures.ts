@@ -54,7 +54,9 @@ export async function openScriptTagPage(page: Page, agent: Agent, attributes: At
 
 /** A page that imports the ESM build and calls `mount(options)`; the handle is `window.widget`. */
 export async function openEsmPage(page: Page, agent: Agent, options: Record<string, unknown> = {}): Promise<void> {
-  const params = new URLSearchParams({ options: JSON.stringify({ botId: agent.botId, apiBase: agentOrigin, ...options }) });
+  const params = new URLSearchParams({
+    options: JSON.stringify({ botId: agent.botId, apiBase: agentOrigin, ...options }),
+  });
   await page.goto(`/esm?${params}`);
 }
 

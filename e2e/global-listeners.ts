@@ -26,9 +26,13 @@ export async function countGlobalListeners(page: Page): Promise<void> {
       target === document.body ||
       target === window.visualViewport ||
       target instanceof MediaQueryList;
-    const captures = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : !!options?.capture);
+    const captures = (options?: boolean | EventListenerOptions) =>
+      typeof options === 'boolean' ? options : !!options?.capture;
     const find = (target: EventTarget, type: string, listener: unknown, capture: boolean) =>
-      registered.findIndex((entry) => entry.target === target && entry.type === type && entry.listener === listener && entry.capture === capture);
+      registered.findIndex(
+        (entry) =>
+          entry.target === target && entry.type === type && entry.listener === listener && entry.capture === capture,
+      );
     const forget = (target: EventTarget, type: string, listener: unknown, capture: boolean) => {
       const index = find(target, type, listener, capture);
       if (index >= 0) registered.splice(index, 1);
@@ -39,8 +43,10 @@ export async function countGlobalListeners(page: Page): Promise<void> {
       if (listener && isShared(this) && isWidgetCode() && find(this, type, listener, capture) < 0) {
         registered.push({ target: this, type, listener, capture });
         // A once listener goes when it fires, and any listener when its signal aborts.
-        if (typeof options === 'object' && options.once) add.call(this, type, () => forget(this, type, listener, capture), { once: true });
-        if (typeof options === 'object' && options.signal) add.call(options.signal, 'abort', () => forget(this, type, listener, capture));
+        if (typeof options === 'object' && options.once)
+          add.call(this, type, () => forget(this, type, listener, capture), { once: true });
+        if (typeof options === 'object' && options.signal)
+          add.call(options.signal, 'abort', () => forget(this, type, listener, capture));
       }
       return add.call(this, type, listener, options);
     };
@@ -50,7 +56,15 @@ export async function countGlobalListeners(page: Page): Promise<void> {
     };
 
     const describe = (target: EventTarget) =>
-      target === window ? 'window' : target === window.visualViewport ? 'visualViewport' : target instanceof MediaQueryList ? `matchMedia(${target.media})` : target instanceof Document ? 'document' : (target as Element).tagName.toLowerCase();
+      target === window
+        ? 'window'
+        : target === window.visualViewport
+          ? 'visualViewport'
+          : target instanceof MediaQueryList
+            ? `matchMedia(${target.media})`
+            : target instanceof Document
+              ? 'document'
+              : (target as Element).tagName.toLowerCase();
     window.globalListeners = () => registered.map(({ target, type }) => `${describe(target)} ${type}`);
   });
 }

@@ -4,7 +4,9 @@ import { agentOrigin, chat, expect, openEsmPage, test } from './fixtures.ts';
 
 /** Event names in the order they came, a run of `message:delta` counted as one. */
 function sequence(events: { name: string }[]): string[] {
-  return events.map((event) => event.name).filter((name, index, names) => name !== 'message:delta' || names[index - 1] !== 'message:delta');
+  return events
+    .map((event) => event.name)
+    .filter((name, index, names) => name !== 'message:delta' || names[index - 1] !== 'message:delta');
 }
 
 function payloads<Payload>(events: { name: string; payload: unknown }[], name: string): Payload[] {
@@ -12,7 +14,10 @@ function payloads<Payload>(events: { name: string; payload: unknown }[], name: s
 }
 
 test.describe('the handle', () => {
-  test('reports every event to on() callbacks and to DOM listeners on the element alike, with its payload', async ({ page, agent }) => {
+  test('reports every event to on() callbacks and to DOM listeners on the element alike, with its payload', async ({
+    page,
+    agent,
+  }) => {
     await openEsmPage(page, agent, { context: { plan: 'pro' } });
     await page.waitForFunction(() => window.widget);
     const widget = chat(page);
@@ -41,7 +46,18 @@ test.describe('the handle', () => {
 
     const { events, domEvents } = await page.evaluate(() => ({ events: window.events, domEvents: window.domEvents }));
     expect(domEvents).toEqual(events);
-    expect(sequence(events)).toEqual(['open', 'message:start', 'message:delta', 'message', 'citation:click', 'feedback', 'feedback', 'message:start', 'error', 'close']);
+    expect(sequence(events)).toEqual([
+      'open',
+      'message:start',
+      'message:delta',
+      'message',
+      'citation:click',
+      'feedback',
+      'feedback',
+      'message:start',
+      'error',
+      'close',
+    ]);
 
     const [start] = payloads<ChatMessage>(events, 'message:start');
     const [reply] = payloads<ChatMessage>(events, 'message');
@@ -74,11 +90,18 @@ test.describe('the handle', () => {
 
     await page.reload();
     await expect(widget.lastReply.getByRole('button', { name: 'Not helpful' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(widget.lastReply.getByRole('button', { name: 'Helpful', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(widget.lastReply.getByRole('button', { name: 'Helpful', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     expect(await page.evaluate(() => window.widget.messages.at(-1)?.feedback)).toBe('down');
   });
 
-  test('setOptions() applies options live, keeps the conversation, and starts over on another agent', async ({ page, agent, consoleErrors }) => {
+  test('setOptions() applies options live, keeps the conversation, and starts over on another agent', async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
     await openEsmPage(page, agent);
     await page.waitForFunction(() => window.widget);
     expect(await page.evaluate(() => window.widget.messages)).toEqual([]);
@@ -99,7 +122,10 @@ test.describe('the handle', () => {
     await page.evaluate((botId) => window.widget.setOptions({ botId }), otherBot);
     await expect(chat(page).userTurns).toHaveCount(0);
     await page.evaluate(() => window.widget.send('echo: Two.'));
-    expect(await page.evaluate(() => window.widget.messages.map((message) => message.content))).toEqual(['echo: Two.', 'Two.']);
+    expect(await page.evaluate(() => window.widget.messages.map((message) => message.content))).toEqual([
+      'echo: Two.',
+      'Two.',
+    ]);
     expect(await page.evaluate(() => window.events.filter((event) => event.name === 'message').length)).toBe(2);
     const requests = await page.request.get(`${agentOrigin}/__agent/requests?botId=${encodeURIComponent(otherBot)}`);
     expect(await requests.json()).toHaveLength(1);
@@ -111,21 +137,20 @@ test.describe('the handle', () => {
 
 test.describe('the script tag', () => {
   test('replays calls made through the async snippet before the script arrived, in order', async ({ page, agent }) => {
-    const calls = [
-      ['listen', 'open'],
-      ['listen', 'message'],
-      ['open'],
-      ['send', 'echo: Queued.'],
-    ];
+    const calls = [['listen', 'open'], ['listen', 'message'], ['open'], ['send', 'echo: Queued.']];
     const warnings: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
-    await page.goto(`/async-snippet?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, calls: JSON.stringify(calls) })}`);
+    await page.goto(
+      `/async-snippet?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, calls: JSON.stringify(calls) })}`,
+    );
     await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     await expect(chat(page).lastReply).toHaveText(/Queued\./);
-    const heard = await page.evaluate(() => window.heard.map(([name, detail]) => [name, (detail as ChatMessage | undefined)?.content]));
+    const heard = await page.evaluate(() =>
+      window.heard.map(([name, detail]) => [name, (detail as ChatMessage | undefined)?.content]),
+    );
     expect(heard).toEqual([
       ['open', undefined],
       ['message', 'Queued.'],
@@ -135,11 +160,18 @@ test.describe('the script tag', () => {
     await page.evaluate(() => window.TinyTalk?.('close'));
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.evaluate(() => (window.TinyTalk as unknown as (name: string) => void)('explode'));
-    expect(warnings.some((warning) => warning.includes('"explode"') && warning.includes('open, close, toggle'))).toBe(true);
+    expect(warnings.some((warning) => warning.includes('"explode"') && warning.includes('open, close, toggle'))).toBe(
+      true,
+    );
   });
 
-  test('is a drop-in for the official embed: data-tiny-bot-id and window.tinytalk.toggle()', async ({ page, agent }) => {
-    await page.goto(`/script-tag?${new URLSearchParams({ 'tiny-bot-id': agent.botId, 'api-base': agentOrigin, csp: 'strict' })}`);
+  test('is a drop-in for the official embed: data-tiny-bot-id and window.tinytalk.toggle()', async ({
+    page,
+    agent,
+  }) => {
+    await page.goto(
+      `/script-tag?${new URLSearchParams({ 'tiny-bot-id': agent.botId, 'api-base': agentOrigin, csp: 'strict' })}`,
+    );
     await expect(chat(page).launcher).toBeVisible();
     await page.evaluate(() => window.tinytalk?.toggle());
     await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test, type Agent, type Attributes } from './fixtures.ts';
+import {
+  agentOrigin,
+  chat,
+  expect,
+  openEsmPage,
+  openScriptTagPage,
+  test,
+  type Agent,
+  type Attributes,
+} from './fixtures.ts';
 import { countGlobalListeners } from './global-listeners.ts';
 
 /**
@@ -43,12 +52,44 @@ const parts = {
 
 /** What the page could change through the host element, by inheritance or by styling it. */
 const properties = [
-  'display', 'position', 'z-index', 'box-sizing', 'width', 'height', 'margin', 'padding',
-  'border-top', 'border-right', 'border-bottom', 'border-left', 'border-radius', 'outline-style',
-  'background-color', 'box-shadow', 'color', 'font-family', 'font-size', 'font-style', 'font-variant',
-  'font-weight', 'line-height', 'letter-spacing', 'word-spacing', 'text-align', 'text-indent',
-  'text-transform', 'text-shadow', 'white-space', 'cursor', 'opacity', 'transform', 'filter',
-  'visibility', 'pointer-events', 'contain', 'transition-duration',
+  'display',
+  'position',
+  'z-index',
+  'box-sizing',
+  'width',
+  'height',
+  'margin',
+  'padding',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-radius',
+  'outline-style',
+  'background-color',
+  'box-shadow',
+  'color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-align',
+  'text-indent',
+  'text-transform',
+  'text-shadow',
+  'white-space',
+  'cursor',
+  'opacity',
+  'transform',
+  'filter',
+  'visibility',
+  'pointer-events',
+  'contain',
+  'transition-duration',
 ];
 
 /** The widget's parts as they render now, but `absent` ones; rects rounded to a hundredth of a pixel. */
@@ -102,7 +143,9 @@ function pageLook(page: Page): Promise<Record<string, Record<string, string>>> {
       const style = getComputedStyle(element);
       result[selector] = {
         box: [x, y, width, height].join(' '),
-        ...Object.fromEntries([...properties, 'overflow'].map((property) => [property, style.getPropertyValue(property)])),
+        ...Object.fromEntries(
+          [...properties, 'overflow'].map((property) => [property, style.getPropertyValue(property)]),
+        ),
       };
     }
     return result;
@@ -164,7 +207,13 @@ test.describe('on hostile host pages, under a strict CSP', () => {
   test('the plain page shows the widget at its designed sizes', async ({ page, agent, consoleErrors }) => {
     const plain = await chatAndMeasure(page, agent);
     expect(plain.panelOnScreen).toEqual({ x: '860', y: '72', width: '400', height: '640' });
-    expect(plain.launcher).toMatchObject({ x: '344', y: '652', boxWidth: '56', boxHeight: '56', 'border-radius': '50%' });
+    expect(plain.launcher).toMatchObject({
+      x: '344',
+      y: '652',
+      boxWidth: '56',
+      boxHeight: '56',
+      'border-radius': '50%',
+    });
     expect(plain.host).toMatchObject({ boxWidth: '0', boxHeight: '0', position: 'fixed', 'z-index': '2147483647' });
     expect(plain.textarea).toMatchObject({ 'box-sizing': 'border-box', 'font-size': '16px', padding: '8px 12px' });
     expect(plain.send).toMatchObject({ boxWidth: '40', boxHeight: '40' });
@@ -174,7 +223,11 @@ test.describe('on hostile host pages, under a strict CSP', () => {
   });
 
   for (const { host, what } of hostilePages) {
-    test(`looks the same, and changes nothing, on a page that ${what} (${host})`, async ({ page, agent, consoleErrors }) => {
+    test(`looks the same, and changes nothing, on a page that ${what} (${host})`, async ({
+      page,
+      agent,
+      consoleErrors,
+    }) => {
       const plain = await chatAndMeasure(page, agent);
 
       // The same page without a widget: what the page looks like on its own.
@@ -186,14 +239,29 @@ test.describe('on hostile host pages, under a strict CSP', () => {
       expect(hostile).toEqual(plain);
       // No stylesheet, adopted sheet, <style> or inline style added to the page, and none of its elements changed.
       expect(await pageLook(page)).toEqual(pageAlone);
-      expect(pageAlone.document).toMatchObject({ styleSheets: '2', links: '2', adoptedStyleSheets: '0', styleElements: '0' });
+      expect(pageAlone.document).toMatchObject({
+        styleSheets: '2',
+        links: '2',
+        adoptedStyleSheets: '0',
+        styleElements: '0',
+      });
       expect(consoleErrors).toEqual([]);
     });
   }
 
-  test('inline, fills its container and looks the same on a page that styles every element', async ({ page, agent, consoleErrors }) => {
+  test('inline, fills its container and looks the same on a page that styles every element', async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
     async function openInline(host?: string): Promise<Appearance> {
-      const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, persist: 'none', csp: 'strict', ...(host && { host }) });
+      const params = new URLSearchParams({
+        'bot-id': agent.botId,
+        'api-base': agentOrigin,
+        persist: 'none',
+        csp: 'strict',
+        ...(host && { host }),
+      });
       await page.goto(`/element?${params}`);
       await chat(page).say('What are your pricing plans?');
       await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
@@ -205,7 +273,10 @@ test.describe('on hostile host pages, under a strict CSP', () => {
         const { x, y } = box.getBoundingClientRect();
         const style = getComputedStyle(box);
         const round = (value: number) => String(Math.round(value * 100) / 100);
-        return { x: round(x + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft)), y: round(y + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop)) };
+        return {
+          x: round(x + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft)),
+          y: round(y + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop)),
+        };
       });
       expect(panelOnScreen).toEqual({ ...container, width: '420', height: '560' });
       return look;
@@ -226,7 +297,8 @@ test.describe('on hostile host pages, under a strict CSP', () => {
     expect(await hitAt(page, '.launcher')).toBe('tinytalk-chat');
     await widget.launcher.click();
     await expect(widget.composer).toBeVisible();
-    for (const selector of ['.header .icon-button', 'textarea', '.send']) expect(await hitAt(page, selector)).toBe('tinytalk-chat');
+    for (const selector of ['.header .icon-button', 'textarea', '.send'])
+      expect(await hitAt(page, selector)).toBe('tinytalk-chat');
     await widget.say('hello');
     await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
     await widget.launcher.click();
@@ -239,7 +311,10 @@ test.describe('destroy()', () => {
     { width: 375, height: 667 },
     { width: 1280, height: 800 },
   ]) {
-    test(`leaves no listener on window, document, body, visualViewport or a media query (${viewport.width}px wide)`, async ({ page, agent }) => {
+    test(`leaves no listener on window, document, body, visualViewport or a media query (${viewport.width}px wide)`, async ({
+      page,
+      agent,
+    }) => {
       await page.setViewportSize(viewport);
       await countGlobalListeners(page);
       await openEsmPage(page, agent);
@@ -289,7 +364,11 @@ test.describe('the page behind the floating panel', () => {
       scrollY: window.scrollY,
     }));
 
-  test('on a phone, does not scroll while the panel is open, and gets its exact inline style back on close', async ({ page, agent, consoleErrors }) => {
+  test('on a phone, does not scroll while the panel is open, and gets its exact inline style back on close', async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
     await page.setViewportSize(phone);
     await openScriptTagPage(page, agent);
     await expect(chat(page).launcher).toBeVisible();
@@ -298,7 +377,12 @@ test.describe('the page behind the floating panel', () => {
 
     await chat(page).launcher.click();
     await expect(page.getByRole('dialog')).toBeVisible();
-    expect(await bodyState(page)).toEqual({ style: expect.stringMatching(/^color: rgb\(1, 2, 3\); margin-top: 3px; .*hidden !important;$/), overflowY: 'hidden', htmlStyle: null, scrollY: 500 });
+    expect(await bodyState(page)).toEqual({
+      style: expect.stringMatching(/^color: rgb\(1, 2, 3\); margin-top: 3px; .*hidden !important;$/),
+      overflowY: 'hidden',
+      htmlStyle: null,
+      scrollY: 500,
+    });
     await page.mouse.wheel(0, 400);
     await chat(page).say('hello');
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
@@ -336,7 +420,10 @@ test.describe('the page behind the floating panel', () => {
     expect(await bodyState(page)).toEqual({ style: before, overflowY: 'scroll', htmlStyle: null, scrollY: 500 });
   });
 
-  test('locks when the viewport narrows to a phone while open, and lets go when it widens again', async ({ page, agent }) => {
+  test('locks when the viewport narrows to a phone while open, and lets go when it widens again', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent);
     await expect(chat(page).launcher).toBeVisible();
     const before = await styleBody(page);
@@ -352,14 +439,20 @@ test.describe('the page behind the floating panel', () => {
     expect((await bodyState(page)).style).toBe(before);
   });
 
-  test('on a desktop, is never touched: no write to the style of html or body while the widget opens, chats and closes', async ({ page, agent }) => {
+  test('on a desktop, is never touched: no write to the style of html or body while the widget opens, chats and closes', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent);
     await expect(chat(page).launcher).toBeVisible();
     await styleBody(page);
     await page.evaluate(() => {
       const writes: string[] = [];
-      const observer = new MutationObserver((records) => writes.push(...records.map((record) => `${(record.target as Element).tagName} ${record.attributeName}`)));
-      for (const element of [document.documentElement, document.body]) observer.observe(element, { attributes: true, attributeFilter: ['style', 'class'] });
+      const observer = new MutationObserver((records) =>
+        writes.push(...records.map((record) => `${(record.target as Element).tagName} ${record.attributeName}`)),
+      );
+      for (const element of [document.documentElement, document.body])
+        observer.observe(element, { attributes: true, attributeFilter: ['style', 'class'] });
       window.styleWrites = writes;
     });
 

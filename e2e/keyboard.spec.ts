@@ -11,7 +11,8 @@ function focused(page: Page): Promise<string> {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     if (!element || element === document.body) return 'page';
-    const role = element.getAttribute('role') ?? { a: 'link', textarea: 'textbox' }[element.localName] ?? element.localName;
+    const role =
+      element.getAttribute('role') ?? { a: 'link', textarea: 'textbox' }[element.localName] ?? element.localName;
     const name = element.getAttribute('aria-label') ?? element.textContent?.trim();
     return `${role} ${name}`;
   });
@@ -49,7 +50,10 @@ async function ask(page: Page, text: string): Promise<void> {
 }
 
 test.describe('from the keyboard alone, on a desktop', () => {
-  test('Tab reaches the launcher after the page, Enter opens the panel into the composer, and the panel tabs top to bottom', async ({ page, agent }) => {
+  test('Tab reaches the launcher after the page, Enter opens the panel into the composer, and the panel tabs top to bottom', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { starters: JSON.stringify(['Pricing?', 'Install?']) });
     await expect(chat(page).launcher).toBeVisible();
     expect(await press(page, 'Tab', 2)).toEqual(['button Host button', 'button Open chat']);
@@ -58,16 +62,30 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
     await expect.poll(() => focused(page)).toBe('textbox Message');
     // Up from the composer: the starters, then the header.
-    expect(await press(page, 'Shift+Tab', 4)).toEqual(['button Install?', 'button Pricing?', 'button Minimize', 'button New conversation']);
+    expect(await press(page, 'Shift+Tab', 4)).toEqual([
+      'button Install?',
+      'button Pricing?',
+      'button Minimize',
+      'button New conversation',
+    ]);
     // Down again, past the composer (Send is disabled while it is empty) to the launcher, then back to the page.
-    expect(await press(page, 'Tab', 5)).toEqual(['button Minimize', 'button Pricing?', 'button Install?', 'textbox Message', 'button Close chat']);
+    expect(await press(page, 'Tab', 5)).toEqual([
+      'button Minimize',
+      'button Pricing?',
+      'button Install?',
+      'textbox Message',
+      'button Close chat',
+    ]);
     await page.keyboard.press('Tab');
     await expect.poll(() => focused(page)).toBe('page');
     // The panel is not modal on a desktop: the page is still there behind it.
     await expect(page.getByRole('dialog')).not.toHaveAttribute('aria-modal');
   });
 
-  test('Escape closes the panel from anywhere in it and gives the focus back to the launcher', async ({ page, agent }) => {
+  test('Escape closes the panel from anywhere in it and gives the focus back to the launcher', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent);
     await chat(page).launcher.focus();
     await page.keyboard.press('Enter');
@@ -92,14 +110,28 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await expect.poll(() => focused(page)).toBe('textbox Message');
   });
 
-  test('source chips, Copy, the ratings and Retry are reached with Tab and work with Enter and Space', async ({ page, agent, context, baseURL }) => {
+  test('source chips, Copy, the ratings and Retry are reached with Tab and work with Enter and Space', async ({
+    page,
+    agent,
+    context,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await context.route('https://docs.tinytalk.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Docs</title>' }));
+    await context.route('https://docs.tinytalk.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Docs</title>' }),
+    );
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).composer.focus();
     await ask(page, 'What are your pricing plans?');
 
-    expect(await press(page, 'Shift+Tab', 6)).toEqual(['button Regenerate', 'button Not helpful', 'button Helpful', 'button Copy', 'link Billing FAQ', 'link Pricing and plans']);
+    expect(await press(page, 'Shift+Tab', 6)).toEqual([
+      'button Regenerate',
+      'button Not helpful',
+      'button Helpful',
+      'button Copy',
+      'link Billing FAQ',
+      'link Pricing and plans',
+    ]);
     const [docs] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     expect(docs.url()).toBe('https://docs.tinytalk.example/pricing');
     await docs.close();
@@ -111,7 +143,10 @@ test.describe('from the keyboard alone, on a desktop', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('| Team | $29 | 10,000 |');
     expect(await press(page, 'Tab', 1)).toEqual(['button Helpful']);
     await page.keyboard.press('Enter');
-    await expect(chat(page).lastReply.getByRole('button', { name: 'Helpful', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(chat(page).lastReply.getByRole('button', { name: 'Helpful', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
 
     await agent.arm('500');
     await chat(page).composer.focus();
@@ -122,10 +157,17 @@ test.describe('from the keyboard alone, on a desktop', () => {
     await page.keyboard.press('Enter');
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     await expect(chat(page).lastReply).toContainText('Hello!');
-    expect((await agent.requests()).map(({ body }) => body.messages.at(-1)?.content)).toEqual(['What are your pricing plans?', 'hello', 'hello']);
+    expect((await agent.requests()).map(({ body }) => body.messages.at(-1)?.content)).toEqual([
+      'What are your pricing plans?',
+      'hello',
+      'hello',
+    ]);
   });
 
-  test('Jump to latest comes just before the composer, and leaves the focus on the conversation', async ({ page, agent }) => {
+  test('Jump to latest comes just before the composer, and leaves the focus on the conversation', async ({
+    page,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).composer.focus();
     await ask(page, `echo: ${Array.from({ length: 30 }, (_, index) => `Line ${index + 1}.`).join('\n\n')}`);
@@ -225,7 +267,10 @@ test.describe('focus rings', () => {
         const stop = await focused(page);
         const ring = await focusRing(page);
         expect({ stop, style: ring.style, width: ring.width }).toEqual({ stop, style: 'solid', width: '2px' });
-        expect(contrast(ring.color, ring.background), `${stop}: ${ring.color} on ${ring.background}`).toBeGreaterThanOrEqual(3);
+        expect(
+          contrast(ring.color, ring.background),
+          `${stop}: ${ring.color} on ${ring.background}`,
+        ).toBeGreaterThanOrEqual(3);
         seen.push(stop);
         await page.keyboard.press('Shift+Tab');
       }
@@ -267,7 +312,10 @@ test.describe('motion and colour preferences', () => {
     expect(await motion()).toEqual({ dots: 'none', launcher: '0s' });
   });
 
-  test('in forced colours, every control and bubble keeps a visible edge, and focus a visible ring', async ({ page, agent }) => {
+  test('in forced colours, every control and bubble keeps a visible edge, and focus a visible ring', async ({
+    page,
+    agent,
+  }) => {
     await page.emulateMedia({ forcedColors: 'active' });
     await openScriptTagPage(page, agent, { open: 'true', starters: JSON.stringify(['Pricing?']) });
     const edges = (selectors: string[]) =>
@@ -290,7 +338,13 @@ test.describe('motion and colour preferences', () => {
     await chat(page).composer.fill('hello');
     await page.keyboard.press('Enter');
     await expect(chat(page).button('Retry')).toBeVisible();
-    const chatting = ['.message.user .bubble', '.message.assistant .bubble', '.source', '.actions .icon-button', '.text-button'];
+    const chatting = [
+      '.message.user .bubble',
+      '.message.assistant .bubble',
+      '.source',
+      '.actions .icon-button',
+      '.text-button',
+    ];
     expect(await edges(chatting)).toEqual(solid(chatting));
 
     await chat(page).composer.focus();

@@ -4,12 +4,18 @@ import { agentOrigin, chat, expect, openEsmPage, openScriptTagPage, test } from 
 function shadowStyle(selector: string, property: string) {
   return (page: import('@playwright/test').Page) =>
     page.evaluate(
-      ([selector, property]) => getComputedStyle(document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector(selector!)!).getPropertyValue(property!),
+      ([selector, property]) =>
+        getComputedStyle(
+          document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector(selector!)!,
+        ).getPropertyValue(property!),
       [selector, property],
     );
 }
 
-test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s colour scheme', async ({ page, agent }) => {
+test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s colour scheme', async ({
+  page,
+  agent,
+}) => {
   const panelBackground = shadowStyle('.panel', 'background-color');
   await openScriptTagPage(page, agent, { open: 'true', theme: 'light' });
   expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
@@ -23,7 +29,11 @@ test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s co
 });
 
 test('accent-color paints the launcher, and placeholder and welcome-message are shown', async ({ page, agent }) => {
-  await openScriptTagPage(page, agent, { 'accent-color': 'rgb(15, 118, 110)', placeholder: 'Ask the shop…', 'welcome-message': 'Welcome to the shop!' });
+  await openScriptTagPage(page, agent, {
+    'accent-color': 'rgb(15, 118, 110)',
+    placeholder: 'Ask the shop…',
+    'welcome-message': 'Welcome to the shop!',
+  });
   expect(await shadowStyle('.launcher', 'background-color')(page)).toBe('rgb(15, 118, 110)');
   await chat(page).launcher.click();
   await expect(chat(page).composer).toHaveAttribute('placeholder', 'Ask the shop…');
@@ -32,18 +42,30 @@ test('accent-color paints the launcher, and placeholder and welcome-message are 
 });
 
 test.describe('an accent-color that is not a colour (issue 10: url() made the launcher fetch it at page load)', () => {
-  for (const value of ['url(https://attacker.example/track.png)', 'image-set(url(https://attacker.example/a.png) 1x)', 'not-a-colour', 'expression(alert(1))']) {
-    test(`${value} is ignored with a warning: the launcher stays indigo and nothing is fetched`, async ({ page, agent, baseURL }) => {
+  for (const value of [
+    'url(https://attacker.example/track.png)',
+    'image-set(url(https://attacker.example/a.png) 1x)',
+    'not-a-colour',
+    'expression(alert(1))',
+  ]) {
+    test(`${value} is ignored with a warning: the launcher stays indigo and nothing is fetched`, async ({
+      page,
+      agent,
+      baseURL,
+    }) => {
       const warnings: string[] = [];
       const foreign: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'warning') warnings.push(message.text());
       });
       page.on('request', (request) => {
-        if (!request.url().startsWith(baseURL ?? '') && !request.url().startsWith(agentOrigin)) foreign.push(request.url());
+        if (!request.url().startsWith(baseURL ?? '') && !request.url().startsWith(agentOrigin))
+          foreign.push(request.url());
       });
       // No CSP on this page: nothing but the widget stands between the value and a fetch.
-      await page.goto(`/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'accent-color': value })}`);
+      await page.goto(
+        `/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'accent-color': value })}`,
+      );
       await expect(chat(page).launcher).toBeVisible();
       expect(await shadowStyle('.launcher', 'background-color')(page)).toBe(await defaultLauncherColour(page, agent));
       expect(warnings.join('\n')).toContain(`accentColor: ${JSON.stringify(value)}`);
@@ -62,7 +84,10 @@ async function defaultLauncherColour(page: import('@playwright/test').Page, agen
   return colour;
 }
 
-test('an invalid option value warns with the option, the value and the default, and the widget still works', async ({ page, agent }) => {
+test('an invalid option value warns with the option, the value and the default, and the widget still works', async ({
+  page,
+  agent,
+}) => {
   const warnings: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
@@ -74,7 +99,7 @@ test('an invalid option value warns with the option, the value and the default, 
   expect(warnings.join('\n')).toContain('theme: "purple"; using "auto"');
 });
 
-test('the panel\'s parts have the names the contract gives them', async ({ page, agent }) => {
+test("the panel's parts have the names the contract gives them", async ({ page, agent }) => {
   await openScriptTagPage(page, agent, { title: 'Support', open: 'true' });
   const dialog = page.getByRole('dialog', { name: 'Support' });
   await expect(dialog.getByRole('log', { name: 'Conversation' })).toBeAttached();
@@ -101,7 +126,7 @@ test('the handle stops a streaming reply and resets the conversation', async ({ 
   expect(stored).toBeNull();
 });
 
-test('avatar shows the agent\'s image in the launcher and beside the title', async ({ page, agent }) => {
+test("avatar shows the agent's image in the launcher and beside the title", async ({ page, agent }) => {
   await openScriptTagPage(page, agent, { avatar: '/e2e/pages/avatar.svg', title: 'Ana' });
   const image = chat(page).launcher.locator('img');
   await expect(image).toHaveAttribute('src', '/e2e/pages/avatar.svg');
@@ -111,8 +136,16 @@ test('avatar shows the agent\'s image in the launcher and beside the title', asy
   await expect(chat(page).launcher).toHaveAccessibleName('Close chat');
 });
 
-test('a site themes the widget from its own stylesheet through custom properties and ::part()', async ({ page, agent }) => {
-  const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, csp: 'strict', host: 'theme-parts' });
+test('a site themes the widget from its own stylesheet through custom properties and ::part()', async ({
+  page,
+  agent,
+}) => {
+  const params = new URLSearchParams({
+    'bot-id': agent.botId,
+    'api-base': agentOrigin,
+    csp: 'strict',
+    host: 'theme-parts',
+  });
   await page.goto(`/script-tag?${params}`);
   await chat(page).launcher.click();
   expect(await shadowStyle('.launcher', 'background-color')(page)).toBe('rgb(15, 118, 110)');
@@ -121,7 +154,10 @@ test('a site themes the widget from its own stylesheet through custom properties
   expect(await shadowStyle('.panel', 'width')(page)).toBe('360px');
 });
 
-test('each turn is an article named after who speaks, so a screen reader can tell them apart', async ({ page, agent }) => {
+test('each turn is an article named after who speaks, so a screen reader can tell them apart', async ({
+  page,
+  agent,
+}) => {
   await openScriptTagPage(page, agent, { open: 'true' });
   await chat(page).say('hello');
   await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');

@@ -25,7 +25,11 @@ export function strictCsp(agentOrigins: readonly string[]): string {
  * purpose, as the widget must not need it.
  */
 export function trustedTypesCsp(agentOrigins: readonly string[]): string {
-  return [strictCsp(agentOrigins), "require-trusted-types-for 'script'", 'trusted-types tinytalk-widget tinytalk-widget#dompurify'].join('; ');
+  return [
+    strictCsp(agentOrigins),
+    "require-trusted-types-for 'script'",
+    'trusted-types tinytalk-widget tinytalk-widget#dompurify',
+  ].join('; ');
 }
 
 /**
@@ -83,7 +87,13 @@ function hostSheets(params: URLSearchParams): [HostSheets, URLSearchParams] {
   });
   const rest = new URLSearchParams(params);
   rest.delete('host');
-  return [{ links: names.map((name) => `\n<link rel="stylesheet" href="/e2e/pages/${name}.css">`).join(''), markup: markup.join('') }, rest];
+  return [
+    {
+      links: names.map((name) => `\n<link rel="stylesheet" href="/e2e/pages/${name}.css">`).join(''),
+      markup: markup.join(''),
+    },
+    rest,
+  ];
 }
 
 function page(title: string, body: string, head = '', host: HostSheets = { links: '', markup: '' }): string {
@@ -114,7 +124,12 @@ ${body}
  */
 export function scriptTagPage(params: URLSearchParams): string {
   const [host, options] = hostSheets(params);
-  return page('Script tag page', `<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} defer></script>`, '', host);
+  return page(
+    'Script tag page',
+    `<script src="/dist/tinytalk-widget.js"${attributes(options, 'data-')} defer></script>`,
+    '',
+    host,
+  );
 }
 
 /**
@@ -163,7 +178,8 @@ export function esmPage(imports: Record<string, string>): string {
  * The README's async snippet: `TinyTalk(...)` works before the script has arrived, its
  * calls kept in `TinyTalk.q`. The same text as documented, so the test proves what users copy.
  */
-export const asyncSnippetStub = 'window.TinyTalk=window.TinyTalk||function(){(TinyTalk.q=TinyTalk.q||[]).push(arguments)};';
+export const asyncSnippetStub =
+  'window.TinyTalk=window.TinyTalk||function(){(TinyTalk.q=TinyTalk.q||[]).push(arguments)};';
 
 /**
  * A page with the async snippet: the stub, then the calls in `?calls=<json array of

@@ -30,8 +30,13 @@ async function copySnippet(page: Page, format: 'Script tag' | 'npm' | 'Custom el
 
 /** Checks that the demo server's agent got `text` last, from the pasted page: across origins, over HTTP. */
 async function expectDemoAgentAsked(page: Page, botId: string, text: string): Promise<void> {
-  const requests: unknown[] = await (await page.request.get(`${demoOrigin}/__agent/requests?botId=${encodeURIComponent(botId)}`)).json();
-  expect(requests.at(-1)).toMatchObject({ headers: { origin: new URL(page.url()).origin }, body: { messages: [{ role: 'user', content: text }] } });
+  const requests: unknown[] = await (
+    await page.request.get(`${demoOrigin}/__agent/requests?botId=${encodeURIComponent(botId)}`)
+  ).json();
+  expect(requests.at(-1)).toMatchObject({
+    headers: { origin: new URL(page.url()).origin },
+    body: { messages: [{ role: 'user', content: text }] },
+  });
 }
 
 test.beforeEach(async ({ context }) => {
@@ -88,7 +93,10 @@ test('invalid JSON is named under its field, and the widget keeps the last valid
   await expect(page.locator('tinytalk-chat').getByRole('button', { name: 'Go', exact: true })).toBeVisible();
 });
 
-test('inline, the widget renders in the page and takes changes in place, keeping the conversation', async ({ page, agent }) => {
+test('inline, the widget renders in the page and takes changes in place, keeping the conversation', async ({
+  page,
+  agent,
+}) => {
   await openPlayground(page, agent.botId);
   await field(page, 'Display').selectOption({ label: 'Inline: in a box on the page' });
   const region = page.getByRole('region', { name: 'Tiny Talk demo' });
@@ -212,8 +220,13 @@ test.describe('axe finds no WCAG 2.2 AA or best-practice violation on the playgr
       await page.addScriptTag({ path: fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)) });
       const violations = await page.evaluate(async (tags) => {
         const { axe } = window as unknown as { axe: typeof Axe };
-        const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return violations.flatMap(({ id, nodes }) => nodes.map((node) => `${id} at ${JSON.stringify(node.target)}: ${node.failureSummary}`));
+        const { violations } = await axe.run(document, {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        });
+        return violations.flatMap(({ id, nodes }) =>
+          nodes.map((node) => `${id} at ${JSON.stringify(node.target)}: ${node.failureSummary}`),
+        );
       }, axeTags);
       expect(violations).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

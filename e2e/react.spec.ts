@@ -24,7 +24,11 @@ const ways = [
 ];
 
 for (const { link, how } of ways) {
-  test(`${how}: leaving the route aborts the reply and leaves no element or listener, and coming back restores the conversation`, async ({ page, agent, consoleErrors }) => {
+  test(`${how}: leaving the route aborts the reply and leaves no element or listener, and coming back restores the conversation`, async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
     await countGlobalListeners(page);
     await agent.arm('slow');
     await openReactApp(page, agent, 'about');

@@ -20,7 +20,10 @@ test.describe('a silent agent', () => {
     await expect(chat(page).button('Retry')).toBeEnabled();
   });
 
-  test('that sends only events without text times out all the same (issue 10: a payload every 200 ms held it off)', async ({ page, agent }) => {
+  test('that sends only events without text times out all the same (issue 10: a payload every 200 ms held it off)', async ({
+    page,
+    agent,
+  }) => {
     await agent.arm('silent-payloads');
     await openScriptTagPage(page, agent, { open: 'true', 'stall-timeout': '800' });
     await chat(page).say('Tell me about your features');
@@ -48,7 +51,11 @@ test('a 429 counts down the wait it asks for, then lets Retry send the turn once
 });
 
 test.describe('offline', () => {
-  test('says so, keeps the message typed, and sends it when the connection returns', async ({ page, context, agent }) => {
+  test('says so, keeps the message typed, and sends it when the connection returns', async ({
+    page,
+    context,
+    agent,
+  }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await context.setOffline(true);
     await expect(page.locator('tinytalk-chat .offline')).toContainText('You are offline');
@@ -94,7 +101,10 @@ test.describe('nothing is lost', () => {
     await expect(chat(page).userTurns).toHaveText(['Tell me about your features']);
   });
 
-  test('two tabs show the same conversation, kept in step live, and neither loses the other\'s turns', async ({ context, agent }) => {
+  test("two tabs show the same conversation, kept in step live, and neither loses the other's turns", async ({
+    context,
+    agent,
+  }) => {
     const [first, second] = [await context.newPage(), await context.newPage()];
     await openScriptTagPage(first, agent, { open: 'true' });
     await openScriptTagPage(second, agent, { open: 'true' });
@@ -117,14 +127,20 @@ test.describe('nothing is lost', () => {
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
-    await page.addInitScript((key) => localStorage.setItem(key, '{"version":1,"messages":[{"id":'), `tinytalk-widget:conversation:${agent.botId}`);
+    await page.addInitScript(
+      (key) => localStorage.setItem(key, '{"version":1,"messages":[{"id":'),
+      `tinytalk-widget:conversation:${agent.botId}`,
+    );
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).say('hello');
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     expect(warnings.filter((text) => text.includes('cannot be stored'))).toHaveLength(1);
   });
 
-  test('storage that throws (private mode, sandboxed frames) leaves the widget working in memory, with one warning', async ({ page, agent }) => {
+  test('storage that throws (private mode, sandboxed frames) leaves the widget working in memory, with one warning', async ({
+    page,
+    agent,
+  }) => {
     const warnings: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
@@ -172,10 +188,16 @@ test.describe('configuration', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('two widgets for different agents on one page keep separate conversations and storage', async ({ page, agent }) => {
+  test('two widgets for different agents on one page keep separate conversations and storage', async ({
+    page,
+    agent,
+  }) => {
     await openEsmPage(page, agent, { open: true });
     const otherBot = `${agent.botId}-second`;
-    await page.evaluate(({ botId, apiBase }) => window.tinytalkEsm.mount({ botId, apiBase, target: '#chat-target' }), { botId: otherBot, apiBase: agentOrigin });
+    await page.evaluate(({ botId, apiBase }) => window.tinytalkEsm.mount({ botId, apiBase, target: '#chat-target' }), {
+      botId: otherBot,
+      apiBase: agentOrigin,
+    });
     const [floating, inline] = [page.getByRole('dialog'), page.getByRole('region', { name: 'Chat' })];
     await floating.getByRole('textbox', { name: 'Message' }).fill('pricing');
     await floating.getByRole('textbox', { name: 'Message' }).press('Enter');
@@ -185,10 +207,10 @@ test.describe('configuration', () => {
     await expect(inline.locator('[data-role="assistant"][data-status="done"]')).toHaveCount(1);
     await expect(floating.locator('[data-role="user"]')).toHaveText(['pricing']);
     await expect(inline.locator('[data-role="user"]')).toHaveText(['features']);
-    const stored = await page.evaluate((keys) => keys.map((key) => JSON.parse(localStorage.getItem(key)!).messages[0].content), [
-      `tinytalk-widget:conversation:${agent.botId}`,
-      `tinytalk-widget:conversation:${otherBot}`,
-    ]);
+    const stored = await page.evaluate(
+      (keys) => keys.map((key) => JSON.parse(localStorage.getItem(key)!).messages[0].content),
+      [`tinytalk-widget:conversation:${agent.botId}`, `tinytalk-widget:conversation:${otherBot}`],
+    );
     expect(stored).toEqual(['pricing', 'features']);
   });
 });
@@ -198,15 +220,24 @@ test('a reply of 1 MB is cut to what the widget keeps, and says so', async ({ pa
   await chat(page).say('bench:1000000');
   await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   await expect(chat(page).lastReply).toContainText('This reply was too long to show in full.');
-  const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).messages[1].content.length, `tinytalk-widget:conversation:${agent.botId}`);
+  const kept = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key)!).messages[1].content.length,
+    `tinytalk-widget:conversation:${agent.botId}`,
+  );
   expect(kept).toBe(100_000);
 });
 
-test('a stored 300-turn conversation opens at its latest message and scrolls back to the first', async ({ page, agent }) => {
+test('a stored 300-turn conversation opens at its latest message and scrolls back to the first', async ({
+  page,
+  agent,
+}) => {
   const messages = Array.from({ length: 300 }, (_, index) => ({
     id: `m${index}`,
     role: index % 2 === 0 ? 'user' : 'assistant',
-    content: index % 2 === 0 ? `Question ${index / 2}` : `**Answer ${(index - 1) / 2}**\n\n- one point\n- another point\n\nAnd a [link](https://example.com/${index}).`,
+    content:
+      index % 2 === 0
+        ? `Question ${index / 2}`
+        : `**Answer ${(index - 1) / 2}**\n\n- one point\n- another point\n\nAnd a [link](https://example.com/${index}).`,
     status: 'done',
     citedResources: [],
   }));

@@ -3,7 +3,19 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoAgent } from '../agent/agent.ts';
-import { asyncSnippetPage, elementPage, esmPage, pastedModulePage, pastedPage, reactPage, scriptTagPage, sitePage, strictCsp, trustedTypesCsp, withTripwires } from './pages.ts';
+import {
+  asyncSnippetPage,
+  elementPage,
+  esmPage,
+  pastedModulePage,
+  pastedPage,
+  reactPage,
+  scriptTagPage,
+  sitePage,
+  strictCsp,
+  trustedTypesCsp,
+  withTripwires,
+} from './pages.ts';
 
 /** The project root: everything the test server shows comes from here. */
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '');
@@ -103,7 +115,8 @@ function pageFor(url: URL, hasReactApp: boolean): string | undefined {
   params.delete('csp');
   params.delete('tripwires');
   if (url.pathname === '/script-tag') return scriptTagPage(params);
-  if (url.pathname === '/site/pricing' || url.pathname === '/site/contact') return sitePage(url.pathname.slice('/site/'.length), params);
+  if (url.pathname === '/site/pricing' || url.pathname === '/site/contact')
+    return sitePage(url.pathname.slice('/site/'.length), params);
   if (url.pathname === '/element') return elementPage(params);
   if (url.pathname === '/esm') return esmPage(importMap);
   if (url.pathname === '/async-snippet') return asyncSnippetPage(params);
@@ -127,7 +140,10 @@ async function serveFile(file: string | undefined, res: import('node:http').Serv
   try {
     if (file === undefined) throw new Error('not served');
     const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

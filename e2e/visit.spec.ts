@@ -2,7 +2,12 @@ import type { Page } from '@playwright/test';
 import { agentOrigin, ask, chat, expect, test, type Agent, type Attributes } from './fixtures.ts';
 
 /** A page of the two-page test site (see `sitePage` in pages.ts), for this test's agent. */
-async function openSite(page: Page, agent: Agent, name: 'pricing' | 'contact', attributes: Attributes = {}): Promise<void> {
+async function openSite(
+  page: Page,
+  agent: Agent,
+  name: 'pricing' | 'contact',
+  attributes: Attributes = {},
+): Promise<void> {
   const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, ...attributes });
   await page.goto(`/site/${name}?${params}`);
 }
@@ -21,7 +26,10 @@ test.describe.configure({ timeout: 40_000 });
 const question = [{ role: 'user', content: 'What are your pricing plans?' }];
 
 test.describe('the conversation follows the visitor across page loads', () => {
-  test('a page load in the middle of a streamed reply ends with the full answer on the second page', async ({ page, agent }) => {
+  test('a page load in the middle of a streamed reply ends with the full answer on the second page', async ({
+    page,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing', { open: 'true' });
     await startSlowReply(page, agent);
     await page.locator('#site-link').click();
@@ -50,17 +58,28 @@ test.describe('the conversation follows the visitor across page loads', () => {
     expect(await agent.requests()).toHaveLength(1);
   });
 
-  test('two tabs opening at once after the cut: only one asks again, and both show the answer', async ({ page, context, agent }) => {
+  test('two tabs opening at once after the cut: only one asks again, and both show the answer', async ({
+    page,
+    context,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing', { open: 'true' });
     await startSlowReply(page, agent);
     await page.goto('about:blank');
     const [first, second] = [await context.newPage(), await context.newPage()];
-    await Promise.all([openSite(first, agent, 'contact', { open: 'true' }), openSite(second, agent, 'pricing', { open: 'true' })]);
-    for (const tab of [first, second]) await expect(chat(tab).lastReply).toContainText('Yearly billing saves two months.');
+    await Promise.all([
+      openSite(first, agent, 'contact', { open: 'true' }),
+      openSite(second, agent, 'pricing', { open: 'true' }),
+    ]);
+    for (const tab of [first, second])
+      await expect(chat(tab).lastReply).toContainText('Yearly billing saves two months.');
     expect((await agent.requests()).map(({ body }) => body.messages)).toEqual([question, question]);
   });
 
-  test('the panel comes back closed when it was closed, and at the reader\'s place in the conversation', async ({ page, agent }) => {
+  test("the panel comes back closed when it was closed, and at the reader's place in the conversation", async ({
+    page,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing');
     await expect(chat(page).launcher).toHaveAccessibleName('Open chat');
     await page.locator('#site-link').click();
@@ -73,12 +92,16 @@ test.describe('the conversation follows the visitor across page loads', () => {
     await scroller.hover();
     await page.mouse.wheel(0, -600);
     await expect(chat(page).button('Jump to latest')).toBeVisible();
-    const before = await scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+    const before = await scroller.evaluate(
+      (element) => element.scrollHeight - element.scrollTop - element.clientHeight,
+    );
     await page.locator('#site-link').click();
     await expect(page).toHaveURL(/\/site\/pricing/);
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     await expect(chat(page).button('Jump to latest')).toBeVisible();
-    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight)).toBeCloseTo(before, -1);
+    await expect
+      .poll(() => scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight))
+      .toBeCloseTo(before, -1);
   });
 
   test('with persist="none" nothing comes back', async ({ page, agent }) => {
@@ -93,7 +116,10 @@ test.describe('the conversation follows the visitor across page loads', () => {
 test.describe('a greeting', () => {
   const greeting = 'Questions about pricing? Ask me.';
 
-  test('shows beside the closed launcher after the delay, without the focus; opening makes it the first message, never sent', async ({ page, agent }) => {
+  test('shows beside the closed launcher after the delay, without the focus; opening makes it the first message, never sent', async ({
+    page,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing', { greeting, 'greeting-delay': '300' });
     const widget = page.locator('tinytalk-chat');
     const bubble = widget.getByRole('button', { name: greeting, exact: true });
@@ -138,10 +164,13 @@ test.describe('a greeting', () => {
     await expect(page.locator('tinytalk-chat').getByRole('button', { name: greeting })).toHaveCount(0);
   });
 
-  test('stays in the launcher\'s corner on a phone, and keeps still with reduced motion', async ({ page, agent }) => {
+  test("stays in the launcher's corner on a phone, and keeps still with reduced motion", async ({ page, agent }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openSite(page, agent, 'pricing', { greeting: `${greeting} We answer in seconds, day and night, in nine languages.`, 'greeting-delay': '0' });
+    await openSite(page, agent, 'pricing', {
+      greeting: `${greeting} We answer in seconds, day and night, in nine languages.`,
+      'greeting-delay': '0',
+    });
     const bubble = page.locator('tinytalk-chat .greeting');
     await expect(bubble).toBeVisible();
     const box = (await bubble.boundingBox())!;
@@ -155,14 +184,19 @@ test.describe('a greeting', () => {
 });
 
 test.describe('unread replies', () => {
-  test('a reply that finishes while the panel is closed shows on the launcher, survives a page load, and opening clears it', async ({ page, agent }) => {
+  test('a reply that finishes while the panel is closed shows on the launcher, survives a page load, and opening clears it', async ({
+    page,
+    agent,
+  }) => {
     // The reply streams slowly on purpose, for the panel to close while it does.
     test.setTimeout(40_000);
     await openSite(page, agent, 'pricing');
     await chat(page).launcher.click();
     await page.evaluate(() => {
       window.heard = [];
-      document.querySelector('tinytalk-chat')!.addEventListener('unread', (event) => window.heard.push(['unread', (event as CustomEvent).detail]));
+      document
+        .querySelector('tinytalk-chat')!
+        .addEventListener('unread', (event) => window.heard.push(['unread', (event as CustomEvent).detail]));
     });
     await agent.arm('slow');
     // About twenty pieces, 300 ms apart: time to close the panel while it streams.
@@ -173,7 +207,10 @@ test.describe('unread replies', () => {
     await expect(launcher).toHaveAccessibleDescription('1 new reply', { timeout: 10_000 });
     await expect(launcher).toHaveAccessibleName('Open chat');
     await expect(page.locator('tinytalk-chat .badge')).toHaveText('1');
-    expect(await page.evaluate(() => [window.TinyTalk?.instance?.unreadCount, window.heard])).toEqual([1, [['unread', { count: 1 }]]]);
+    expect(await page.evaluate(() => [window.TinyTalk?.instance?.unreadCount, window.heard])).toEqual([
+      1,
+      [['unread', { count: 1 }]],
+    ]);
 
     await page.locator('#site-link').click();
     await expect(page).toHaveURL(/\/site\/contact/);
@@ -185,7 +222,7 @@ test.describe('unread replies', () => {
     expect(await page.evaluate(() => window.TinyTalk?.instance?.unreadCount)).toBe(0);
   });
 
-  test('the count is said in the panel\'s language, and counts on', async ({ page, agent }) => {
+  test("the count is said in the panel's language, and counts on", async ({ page, agent }) => {
     await openSite(page, agent, 'pricing', { locale: 'fr' });
     await page.evaluate(() => window.TinyTalk?.instance?.send('echo: un'));
     const launcher = page.locator('tinytalk-chat').getByRole('button', { name: 'Ouvrir le chat' });
@@ -196,7 +233,10 @@ test.describe('unread replies', () => {
 });
 
 test.describe('regenerate and edit', () => {
-  test('Regenerate asks again for the last reply, and the agent gets the conversation without it', async ({ page, agent }) => {
+  test('Regenerate asks again for the last reply, and the agent gets the conversation without it', async ({
+    page,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing', { open: 'true' });
     await ask(page, 'echo: First.');
     await ask(page, 'Tell me about your features');
@@ -211,7 +251,10 @@ test.describe('regenerate and edit', () => {
     expect(requests[2]?.body.messages.at(-1)).toEqual({ role: 'user', content: 'Tell me about your features' });
   });
 
-  test('Edit puts the last message back in the composer; sending replaces it and its reply', async ({ page, agent }) => {
+  test('Edit puts the last message back in the composer; sending replaces it and its reply', async ({
+    page,
+    agent,
+  }) => {
     await openSite(page, agent, 'pricing', { open: 'true' });
     await ask(page, 'echo: First.');
     await ask(page, 'echo: Secnod.');

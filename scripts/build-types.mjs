@@ -19,7 +19,9 @@ if (spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'in
 
 // From the declarations that package.json's exports name, through every relative import.
 const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
-const entries = Object.values(exports).flatMap((target) => (typeof target === 'object' && target.types ? [normalize(target.types)] : []));
+const entries = Object.values(exports).flatMap((target) =>
+  typeof target === 'object' && target.types ? [normalize(target.types)] : [],
+);
 const reached = new Set(entries);
 for (const path of reached) {
   const { text, imported } = withExtensions(path, readFileSync(path, 'utf8'));
@@ -68,7 +70,8 @@ function withExtensions(path, text) {
 function declarationOf(path, specifier) {
   const target = join(dirname(path), specifier);
   if (existsSync(`${target}.d.ts`)) return { specifier: `${specifier}.js`, file: `${target}.d.ts` };
-  if (existsSync(join(target, 'index.d.ts'))) return { specifier: `${specifier}/index.js`, file: join(target, 'index.d.ts') };
+  if (existsSync(join(target, 'index.d.ts')))
+    return { specifier: `${specifier}/index.js`, file: join(target, 'index.d.ts') };
   throw new Error(`${path}: no declaration file for ${JSON.stringify(specifier)}`);
 }
 

@@ -17,19 +17,25 @@ const allowed = [
   /^dist\/tinytalk-widget(-markdown)?\.js$/,
 ];
 
-const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const [pack] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+);
 /** @type {string[]} */
 const files = pack.files.map((/** @type {{ path: string }} */ file) => file.path).sort();
 
 const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
 /** @type {string[]} */
-const targets = Object.values(exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+const targets = Object.values(exports).flatMap((target) =>
+  typeof target === 'string' ? [target] : Object.values(target),
+);
 const required = ['README.md', 'LICENSE', 'CHANGELOG.md', ...targets.map((target) => target.replace(/^\.\//, ''))];
 
 const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
 const missing = required.filter((file) => !files.includes(file));
 
-console.log(`npm pack: ${files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`);
+console.log(
+  `npm pack: ${files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`,
+);
 if (unexpected.length > 0 || missing.length > 0) {
   if (unexpected.length > 0) console.error(`Not meant to ship:\n- ${unexpected.join('\n- ')}`);
   if (missing.length > 0) console.error(`Named by exports but not packed:\n- ${missing.join('\n- ')}`);

@@ -13,7 +13,9 @@ async function bundle(code) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [{ name: 'app', resolveId: (id) => (id === 'app' ? '\0app' : null), load: (id) => (id === '\0app' ? code : null) }],
+    plugins: [
+      { name: 'app', resolveId: (id) => (id === 'app' ? '\0app' : null), load: (id) => (id === '\0app' ? code : null) },
+    ],
     build: { write: false, minify: false, rollupOptions: { input: 'app', external: (id) => external.test(id) } },
   });
   const [output] = Array.isArray(result) ? result : [result];
@@ -23,10 +25,15 @@ async function bundle(code) {
 
 const failures = [];
 if (!(await bundle("import 'tinytalk-widget/element';")).includes('customElements.define(')) {
-  failures.push("import 'tinytalk-widget/element' lost the registration of <tinytalk-chat>: is dist/esm/element.js in sideEffects?");
+  failures.push(
+    "import 'tinytalk-widget/element' lost the registration of <tinytalk-chat>: is dist/esm/element.js in sideEffects?",
+  );
 }
 const unused = await bundle("import { mount } from 'tinytalk-widget';");
-if (unused !== '') failures.push(`an unused import of 'tinytalk-widget' left ${unused.length} bytes in the app: something in the main entry has a side effect`);
+if (unused !== '')
+  failures.push(
+    `an unused import of 'tinytalk-widget' left ${unused.length} bytes in the app: something in the main entry has a side effect`,
+  );
 
 if (failures.length > 0) {
   console.error(failures.join('\n'));

@@ -30,18 +30,32 @@ const failures = [];
 const rows = builtFiles('dist').map((file) => {
   const size = sizes(readFileSync(file));
   const limit = budget.files[file];
-  if (limit !== undefined && size.gzip > limit) failures.push(`${file}: ${kb(size.gzip)} gzip, over its budget of ${kb(limit)}`);
+  if (limit !== undefined && size.gzip > limit)
+    failures.push(`${file}: ${kb(size.gzip)} gzip, over its budget of ${kb(limit)}`);
   return { file, ...size, limit };
 });
 
 const scriptTag = rows.filter((row) => row.file in budget.files).reduce((total, row) => total + row.gzip, 0);
-if (scriptTag > budget.scriptTagTotal) failures.push(`the script tag's files together: ${kb(scriptTag)} gzip, over ${kb(budget.scriptTagTotal)}`);
+if (scriptTag > budget.scriptTagTotal)
+  failures.push(`the script tag's files together: ${kb(scriptTag)} gzip, over ${kb(budget.scriptTagTotal)}`);
 
-console.log(['file'.padEnd(44), 'raw'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10), 'budget'.padStart(10)].join(''));
+console.log(
+  ['file'.padEnd(44), 'raw'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10), 'budget'.padStart(10)].join(''),
+);
 for (const row of rows) {
-  console.log([row.file.padEnd(44), kb(row.raw).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10), (row.limit ? kb(row.limit) : '').padStart(10)].join(''));
+  console.log(
+    [
+      row.file.padEnd(44),
+      kb(row.raw).padStart(10),
+      kb(row.gzip).padStart(10),
+      kb(row.brotli).padStart(10),
+      (row.limit ? kb(row.limit) : '').padStart(10),
+    ].join(''),
+  );
 }
-console.log(`${'script tag, both files (gzip)'.padEnd(54)}${kb(scriptTag).padStart(10)}${''.padStart(20)}${kb(budget.scriptTagTotal).padStart(10)}`);
+console.log(
+  `${'script tag, both files (gzip)'.padEnd(54)}${kb(scriptTag).padStart(10)}${''.padStart(20)}${kb(budget.scriptTagTotal).padStart(10)}`,
+);
 
 if (failures.length > 0) {
   console.error(`\nOver budget:\n- ${failures.join('\n- ')}`);

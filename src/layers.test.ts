@@ -52,11 +52,15 @@ test.each(productFiles.map((file) => relative(root, file)))('%s imports only fro
 
 /** The file an import names, extension or not. */
 function fileOf(path: string): string | undefined {
-  return [path, `${path}.ts`, `${path}.tsx`, join(path, 'index.ts')].find((candidate) => /\.tsx?$/.test(candidate) && existsSync(join(root, candidate)));
+  return [path, `${path}.ts`, `${path}.tsx`, join(path, 'index.ts')].find(
+    (candidate) => /\.tsx?$/.test(candidate) && existsSync(join(root, candidate)),
+  );
 }
 
 test('no product module imports itself through others, type imports included', () => {
-  const graph = new Map(productFiles.map((file) => [relative(root, file), importsOf(file).flatMap((path) => fileOf(path) ?? [])]));
+  const graph = new Map(
+    productFiles.map((file) => [relative(root, file), importsOf(file).flatMap((path) => fileOf(path) ?? [])]),
+  );
   const cycles: string[] = [];
   const done = new Set<string>();
   function visit(file: string, path: readonly string[]): void {

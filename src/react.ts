@@ -8,7 +8,10 @@ import type { TinyTalkChatElement } from './embed/element';
 import type { TinyTalkChatAttributes } from './embed/element-types';
 
 /** The props of `<tinytalk-chat>` in React's JSX: React's own, and the element's attributes. */
-export type TinyTalkChatProps = Omit<DetailedHTMLProps<HTMLAttributes<TinyTalkChatElement>, TinyTalkChatElement>, keyof TinyTalkChatAttributes> &
+export type TinyTalkChatProps = Omit<
+  DetailedHTMLProps<HTMLAttributes<TinyTalkChatElement>, TinyTalkChatElement>,
+  keyof TinyTalkChatAttributes
+> &
   TinyTalkChatAttributes;
 
 declare module 'react' {

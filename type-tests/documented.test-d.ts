@@ -40,7 +40,14 @@ const handle = mount({
 
 // Every optional option, given as undefined: its default. A value that may be missing
 // passes straight through, as strict codebases write it.
-declare const maybe: { text?: string; theme?: Theme; position?: Position; persist?: Persistence; flag?: boolean; ms?: number };
+declare const maybe: {
+  text?: string;
+  theme?: Theme;
+  position?: Position;
+  persist?: Persistence;
+  flag?: boolean;
+  ms?: number;
+};
 mount({
   botId: 'agent',
   apiBase: maybe.text,

@@ -1,4 +1,12 @@
-import { mount, type ChatMessage, type CitationClick, type FeedbackEvent, type MessageDelta, type UnreadEvent, type WidgetError } from 'tinytalk-widget';
+import {
+  mount,
+  type ChatMessage,
+  type CitationClick,
+  type FeedbackEvent,
+  type MessageDelta,
+  type UnreadEvent,
+  type WidgetError,
+} from 'tinytalk-widget';
 import type { Equal } from './equal.js';
 
 // Each event hands its callback its own payload type, and on() returns the unsubscribe function.
@@ -10,13 +18,16 @@ const stop = handle.on('feedback', (event) => {
 });
 handle.on('message:start', (message) => message satisfies ChatMessage);
 handle.on('message:delta', (delta) => delta satisfies MessageDelta);
-handle.on('citation:click', (click) => click.resource.url satisfies string && (click satisfies CitationClick));
+handle.on('citation:click', (click) => (click.resource.url satisfies string) && (click satisfies CitationClick));
 handle.on('error', (error) => error satisfies WidgetError);
 handle.on('open', (nothing) => nothing satisfies undefined);
-handle.on('unread', (unread) => unread.count satisfies number && (unread satisfies UnreadEvent));
+handle.on('unread', (unread) => (unread.count satisfies number) && (unread satisfies UnreadEvent));
 handle.unreadCount satisfies number;
 
-export const checks: [Equal<typeof stop, () => void>, Equal<typeof handle.messages, readonly ChatMessage[]>] = [true, true];
+export const checks: [Equal<typeof stop, () => void>, Equal<typeof handle.messages, readonly ChatMessage[]>] = [
+  true,
+  true,
+];
 
 // @ts-expect-error no such event.
 handle.on('typing', () => {});

@@ -6,7 +6,11 @@ import { h, render } from 'preact';
 const isOpen = signal(false);
 
 function Launcher() {
-  return h('button', { type: 'button', 'aria-expanded': isOpen.value, onClick: () => (isOpen.value = !isOpen.value) }, 'Open chat');
+  return h(
+    'button',
+    { type: 'button', 'aria-expanded': isOpen.value, onClick: () => (isOpen.value = !isOpen.value) },
+    'Open chat',
+  );
 }
 
 const host = document.createElement('div');

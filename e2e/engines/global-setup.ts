@@ -10,7 +10,12 @@ import { enginesDemoPort, enginesServerPort } from './ports.ts';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startTestServer(enginesServerPort);
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const demo = await createServer({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn', server: { port: enginesDemoPort, strictPort: true } });
+  const demo = await createServer({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: 'warn',
+    server: { port: enginesDemoPort, strictPort: true },
+  });
   await demo.listen();
   return async () => {
     await Promise.all([server.close(), demo.close()]);

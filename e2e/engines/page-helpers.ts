@@ -60,7 +60,9 @@ export function pageHelpers() {
     },
     /** Elements of `role`, named exactly `name` when given, under `scope`. */
     byRole(role: string, name?: string, scope: ParentNode = helpers.root()): Element[] {
-      return [...scope.querySelectorAll('*')].filter((element) => helpers.role(element) === role && (name === undefined || helpers.name(element) === name));
+      return [...scope.querySelectorAll('*')].filter(
+        (element) => helpers.role(element) === role && (name === undefined || helpers.name(element) === name),
+      );
     },
     isVisible(element: Element | null | undefined): boolean {
       if (!element) return false;

@@ -44,12 +44,16 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       const { tab, agent } = start();
       await tab.goto(scriptTagUrl(agent));
       const chat = widget(tab);
-      await chat.poll((h) => h.byRole('button', 'Open chat').map((launcher) => launcher.getAttribute('aria-expanded'))).toEqual(['false']);
+      await chat
+        .poll((h) => h.byRole('button', 'Open chat').map((launcher) => launcher.getAttribute('aria-expanded')))
+        .toEqual(['false']);
       // The panel's styles wait until it first opens.
       expect(await tab.run((h) => h.root().adoptedStyleSheets.length)).toBe(1);
 
       await chat.openLauncher();
-      await chat.poll((h) => h.byRole('button', 'Close chat').map((launcher) => launcher.getAttribute('aria-expanded'))).toEqual(['true']);
+      await chat
+        .poll((h) => h.byRole('button', 'Close chat').map((launcher) => launcher.getAttribute('aria-expanded')))
+        .toEqual(['true']);
       await chat.poll((h) => h.isVisible(h.byRole('dialog', 'Chat')[0])).toBe(true);
       await chat.say('hello');
       await chat.poll((h) => h.lastStatus()).toBe('done');
@@ -60,11 +64,18 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
           parent: element.parentElement?.tagName,
           shadowMode: element.shadowRoot?.mode,
           adoptedSheets: element.shadowRoot?.adoptedStyleSheets.length,
-          styleElements: document.querySelectorAll('style').length + (element.shadowRoot?.querySelectorAll('style').length ?? 0),
+          styleElements:
+            document.querySelectorAll('style').length + (element.shadowRoot?.querySelectorAll('style').length ?? 0),
           hasGlobal: typeof window.TinyTalk?.mount === 'function' && window.TinyTalk.instance !== null,
         };
       });
-      expect(setup).toEqual({ parent: 'BODY', shadowMode: 'open', adoptedSheets: 2, styleElements: 0, hasGlobal: true });
+      expect(setup).toEqual({
+        parent: 'BODY',
+        shadowMode: 'open',
+        adoptedSheets: 2,
+        styleElements: 0,
+        hasGlobal: true,
+      });
       expect(await tripwires(tab)).toEqual({ calls: [], violations: [], errors: [] });
     });
 
@@ -138,11 +149,22 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
           retry: h.byRole('button', 'Retry', h.lastReply()).length,
           isSendVisible: h.isVisible(h.byRole('button', 'Send')[0]),
         })),
-      ).toEqual({ alert: ['The chat service is having trouble right now. Please try again.'], alerts: 1, retry: 1, isSendVisible: true });
+      ).toEqual({
+        alert: ['The chat service is having trouble right now. Please try again.'],
+        alerts: 1,
+        retry: 1,
+        isSendVisible: true,
+      });
 
       await chat.clickButton('Retry');
       await chat.poll((h) => h.lastStatus()).toBe('done');
-      expect(await tab.run((h) => ({ replies: h.replies().map(h.text), users: h.userTurns(), alerts: h.byRole('alert').length }))).toEqual({
+      expect(
+        await tab.run((h) => ({
+          replies: h.replies().map(h.text),
+          users: h.userTurns(),
+          alerts: h.byRole('alert').length,
+        })),
+      ).toEqual({
         replies: ['Fine, thanks.'],
         users: ['echo: Fine, thanks.'],
         alerts: 0,
@@ -168,9 +190,15 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       const chat = widget(tab);
       await chat.say('hello');
       await chat
-        .poll((h) => h.byRole('button', 'Retry').map((retry) => ({ disabled: (retry as HTMLButtonElement).disabled, text: h.text(retry) })))
+        .poll((h) =>
+          h
+            .byRole('button', 'Retry')
+            .map((retry) => ({ disabled: (retry as HTMLButtonElement).disabled, text: h.text(retry) })),
+        )
         .toEqual([{ disabled: true, text: expect.stringMatching(/^Retry in [1-3]s$/) }]);
-      await chat.poll((h) => h.byRole('button', 'Retry').map((retry) => (retry as HTMLButtonElement).disabled)).toEqual([false]);
+      await chat
+        .poll((h) => h.byRole('button', 'Retry').map((retry) => (retry as HTMLButtonElement).disabled))
+        .toEqual([false]);
       expect(await tab.run((h) => h.byRole('alert').map(h.text))).toEqual(['You can try again now.']);
       await chat.clickButton('Retry');
       await chat.poll((h) => h.lastStatus()).toBe('done');
@@ -185,11 +213,13 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       await chat.ask('echo: Remember me.');
       await tab.reload();
       await chat.poll((h) => h.isVisible(h.byRole('textbox', 'Message')[0])).toBe(true);
-      await chat.poll((h) => ({ users: h.userTurns(), replies: h.replies().map(h.text), status: h.lastStatus() })).toEqual({
-        users: ['echo: Remember me.'],
-        replies: ['Remember me.'],
-        status: 'done',
-      });
+      await chat
+        .poll((h) => ({ users: h.userTurns(), replies: h.replies().map(h.text), status: h.lastStatus() }))
+        .toEqual({
+          users: ['echo: Remember me.'],
+          replies: ['Remember me.'],
+          status: 'done',
+        });
       expect(await agent.requests()).toHaveLength(1);
     });
 
@@ -201,7 +231,12 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       const chat = widget(tab);
       await chat.say('hello');
       await chat.poll((h) => h.lastStatus()).toBe('error');
-      expect(await tab.run((h) => ({ alert: h.byRole('alert', undefined, h.lastReply()).map(h.text), retry: h.byRole('button', 'Retry', h.lastReply()).length }))).toEqual({
+      expect(
+        await tab.run((h) => ({
+          alert: h.byRole('alert', undefined, h.lastReply()).map(h.text),
+          retry: h.byRole('button', 'Retry', h.lastReply()).length,
+        })),
+      ).toEqual({
         alert: ['The chat service tried to redirect this message elsewhere, so it was not sent.'],
         retry: 0,
       });
@@ -215,7 +250,10 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       await tab.goto(scriptTagUrl(agent, { open: 'true' }));
       const chat = widget(tab);
       await chat.ask('echo: stored reply');
-      const payloads = [`Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`, `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`];
+      const payloads = [
+        `Intro line.\n\n${'>'.repeat(2000)} deep\n\nOutro line.`,
+        `Intro line.\n\n${'*'.repeat(2000)}word${'*'.repeat(2000)}\n\nOutro line.`,
+      ];
       // Typed, the payload's blank lines would send it in pieces: it goes in as the stored reply
       // instead, written from a page of the same origin without the widget (a widget page going
       // away stores its own conversation).
@@ -224,14 +262,21 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
         (_h, key, payloads) => {
           const stored = JSON.parse(localStorage.getItem(key) ?? 'null');
           const [question, answer] = stored.messages;
-          stored.messages = payloads.flatMap((content: string, index: number) => [{ ...question, id: `q${index}` }, { ...answer, id: `a${index}`, content }]);
+          stored.messages = payloads.flatMap((content: string, index: number) => [
+            { ...question, id: `q${index}` },
+            { ...answer, id: `a${index}`, content },
+          ]);
           localStorage.setItem(key, JSON.stringify(stored));
         },
         `tinytalk-widget:conversation:${agent.botId}`,
         payloads,
       );
       await tab.goto(scriptTagUrl(agent, { open: 'true' }));
-      await chat.poll((h) => h.replies().map((reply) => /Intro line\.[\s\S]*(deep|word)[\s\S]*Outro line\./.test(h.text(reply)))).toEqual([true, true]);
+      await chat
+        .poll((h) =>
+          h.replies().map((reply) => /Intro line\.[\s\S]*(deep|word)[\s\S]*Outro line\./.test(h.text(reply))),
+        )
+        .toEqual([true, true]);
       // Firefox reports the message list's ResizeObserver re-laying out a tall restored reply as
       // an error event; that notice is no rendering failure (see the report of issue 10).
       const errors = (await tripwires(tab)).errors.filter((error) => !error.startsWith('ResizeObserver loop'));
@@ -284,8 +329,19 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       await tab.press('Enter');
       await chat.poll((h) => h.isVisible(h.byRole('dialog', 'Chat')[0])).toBe(true);
       await chat.poll((h) => h.focused()).toBe('textbox Message');
-      expect(await press('Shift+Tab', 4)).toEqual(['button Install?', 'button Pricing?', 'button Minimize', 'button New conversation']);
-      expect(await press('Tab', 5)).toEqual(['button Minimize', 'button Pricing?', 'button Install?', 'textbox Message', 'button Close chat']);
+      expect(await press('Shift+Tab', 4)).toEqual([
+        'button Install?',
+        'button Pricing?',
+        'button Minimize',
+        'button New conversation',
+      ]);
+      expect(await press('Tab', 5)).toEqual([
+        'button Minimize',
+        'button Pricing?',
+        'button Install?',
+        'textbox Message',
+        'button Close chat',
+      ]);
       expect(await tab.run((h) => h.byRole('dialog')[0]?.hasAttribute('aria-modal'))).toBe(false);
 
       // Escape from inside the panel, not only from the composer.
@@ -299,7 +355,10 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
 
       // The panel is not modal on a desktop: Tab leaves the widget for the page. Past its last
       // control, Firefox goes on to its own toolbar, and MiniBrowser, which has none, to the page's first.
-      expect(await press('Tab', 2)).toEqual(['button Close chat', expect.stringMatching(/^(page|button Host button)$/)]);
+      expect(await press('Tab', 2)).toEqual([
+        'button Close chat',
+        expect.stringMatching(/^(page|button Host button)$/),
+      ]);
     });
 
     // a11y.spec.ts: the open panel fills the screen, with 16px text, and the page stays still
@@ -356,7 +415,10 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
 
         await chat.clickButton('Minimize');
         await chat.poll((h) => h.byRole('dialog').length).toBe(0);
-        expect(await tab.run(() => ({ style: document.body.getAttribute('style'), scrollY }))).toEqual({ style: before, scrollY: 500 });
+        expect(await tab.run(() => ({ style: document.body.getAttribute('style'), scrollY }))).toEqual({
+          style: before,
+          scrollY: 500,
+        });
         expect(await tripwires(tab)).toEqual({ calls: [], violations: [], errors: [] });
       } finally {
         await tab.resize(desktop);
@@ -382,12 +444,24 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
             isMinimizeLeftOfTitle: minimize.x < title.x,
           };
         }),
-      ).toEqual({ isRtl: true, direction: 'rtl', isLauncherLeft: true, isPanelLeft: true, isMinimizeLeftOfTitle: true });
+      ).toEqual({
+        isRtl: true,
+        direction: 'rtl',
+        isLauncherLeft: true,
+        isPanelLeft: true,
+        isMinimizeLeftOfTitle: true,
+      });
 
       // A reply in the panel's language, right to left, around a code block: Shift+Enter starts each new line.
       // The composer is named in Arabic here.
       await chat.click((h) => h.one('textarea'));
-      for (const [index, line] of ['echo: مرحبا، هذا هو الرمز:', '', '```js', "mount({ botId: 'demo' });", '```'].entries()) {
+      for (const [index, line] of [
+        'echo: مرحبا، هذا هو الرمز:',
+        '',
+        '```js',
+        "mount({ botId: 'demo' });",
+        '```',
+      ].entries()) {
         if (index > 0) await tab.press('Shift+Enter');
         await tab.type(line);
       }
@@ -412,7 +486,13 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
     // embed.spec.ts: the <tinytalk-chat> element renders inline, fills its parent and is named by chat-title.
     test('the inline element fills its parent, is named by chat-title, and chats', async () => {
       const { tab, agent } = start();
-      const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, 'chat-title': 'Ask us', csp: 'strict', tripwires: '' });
+      const params = new URLSearchParams({
+        'bot-id': agent.botId,
+        'api-base': agentOrigin,
+        'chat-title': 'Ask us',
+        csp: 'strict',
+        tripwires: '',
+      });
       await tab.goto(`${pageOrigin}/element?${params}`);
       const chat = widget(tab);
       await chat.poll((h) => h.isVisible(h.byRole('region', 'Ask us')[0])).toBe(true);
@@ -421,7 +501,11 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
           const { x, y, width, height } = element.getBoundingClientRect();
           return { x, y, width, height };
         };
-        return { parent: box(document.querySelector('#chat-box')!), panel: box(h.byRole('region', 'Ask us')[0]!), hasTitle: document.querySelector('tinytalk-chat')!.hasAttribute('title') };
+        return {
+          parent: box(document.querySelector('#chat-box')!),
+          panel: box(h.byRole('region', 'Ask us')[0]!),
+          hasTitle: document.querySelector('tinytalk-chat')!.hasAttribute('title'),
+        };
       });
       expect(boxes).toEqual({ parent: boxes.panel, panel: boxes.parent, hasTitle: false });
       await chat.ask('pricing');
@@ -433,10 +517,14 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
     test('a streamed reply full of XSS and DOMPurify corpus payloads stays inert', { timeout: 120_000 }, async () => {
       const { tab, agent } = start();
       // No CSP: only the widget's own sanitizing stands between the payloads and the page.
-      await tab.goto(`${pageOrigin}/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, open: 'true', tripwires: '' })}`);
+      await tab.goto(
+        `${pageOrigin}/script-tag?${new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, open: 'true', tripwires: '' })}`,
+      );
       const chat = widget(tab);
       await chat.poll((h) => h.isVisible(h.byRole('textbox', 'Message')[0])).toBe(true);
-      const lightDomBefore = await tab.run(() => [...document.querySelectorAll('*')].map((element) => element.localName));
+      const lightDomBefore = await tab.run(() =>
+        [...document.querySelectorAll('*')].map((element) => element.localName),
+      );
       await agent.arm('xss');
       await chat.say('Show me every payload');
       await expect.poll(() => tab.run((h) => h.lastStatus()), { timeout: 60_000, interval: 250 }).toBe('done');
@@ -444,7 +532,9 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       await new Promise((resolve) => setTimeout(resolve, 500));
       const findings = await tab.run(inspectPage);
       // WebKit's innerText ends a block with its margins' line breaks; Chromium's and Firefox's do not.
-      expect(findings.replyTexts.at(-1)?.trim(), 'the first and last words of the reply').toMatch(/^XSS-START[\s\S]*XSS-END$/);
+      expect(findings.replyTexts.at(-1)?.trim(), 'the first and last words of the reply').toMatch(
+        /^XSS-START[\s\S]*XSS-END$/,
+      );
 
       const ownOrigins = [pageOrigin, agentOrigin];
       const ran = await tab.run(() => ({
@@ -454,7 +544,10 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       }));
       expect(await tripwires(tab)).toMatchObject({ calls: [], violations: [] });
       expect(await tab.openDialog(), 'dialogs').toBeUndefined();
-      expect(ran.resources.filter((url) => !ownOrigins.some((origin) => url.startsWith(`${origin}/`))), 'requests to other origins').toEqual([]);
+      expect(
+        ran.resources.filter((url) => !ownOrigins.some((origin) => url.startsWith(`${origin}/`))),
+        'requests to other origins',
+      ).toEqual([]);
       expect(ran.frames, 'frames').toBe(0);
       expect(ran.location, 'navigations').toBe(findings.location);
 
@@ -466,18 +559,29 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       expect(findings.baseUri, "the host page's base URL").toBe(findings.location);
       expect(findings.styling, 'styles, classes, ids, hiding and positioning in the reply').toEqual([]);
       // Addresses in their normal form (a quote percent-encoded), as xss.spec.ts expects.
-      expect(findings.sources).toEqual(XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })));
+      expect(findings.sources).toEqual(
+        XSS_SHOWN_CITATIONS.map(({ url, title }) => ({ text: title, href: new URL(url).href, childElements: 0 })),
+      );
     });
 
     /** Asks for a markdown reply, copies it with its Copy button, and pastes the clipboard into the composer. */
-    async function copyAndPaste(tab: Tab, agent: Agent, { hasAsyncClipboard }: { hasAsyncClipboard: boolean }): Promise<void> {
+    async function copyAndPaste(
+      tab: Tab,
+      agent: Agent,
+      { hasAsyncClipboard }: { hasAsyncClipboard: boolean },
+    ): Promise<void> {
       await tab.goto(scriptTagUrl(agent, { open: 'true' }));
       const chat = widget(tab);
       const source = 'Use **bold** and [the docs](https://example.com/docs).';
       await chat.ask(`echo: ${source}`);
       expect(await tab.run((h) => h.text(h.one('strong', h.lastReply())))).toBe('bold');
       // As on a site served over plain http, where browsers have no navigator.clipboard.
-      if (!hasAsyncClipboard) await tab.run(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }) && null);
+      if (!hasAsyncClipboard)
+        await tab.run(
+          () =>
+            Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }) &&
+            null,
+        );
 
       await chat.click((h) => h.byRole('button', 'Copy', h.lastReply())[0]);
       await chat.poll((h) => h.byRole('button', 'Copy', h.lastReply())[0]?.getAttribute('title')).toBe('Copied');
@@ -518,7 +622,9 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
 
       await chat.clickButton('What are your pricing plans?');
       await expect.poll(() => tab.run((h) => h.lastStatus()), { timeout: 2 * waitMs }).toBe('done');
-      expect(await tab.run((h) => h.byRole('link', undefined, h.byRole('list', 'Sources', h.lastReply())[0]).length)).toBe(2);
+      expect(
+        await tab.run((h) => h.byRole('link', undefined, h.byRole('list', 'Sources', h.lastReply())[0]).length),
+      ).toBe(2);
     });
   });
 }

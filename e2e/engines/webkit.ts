@@ -25,7 +25,10 @@ const keyCodes: Record<Key, string[]> = {
 
 /** Presses `codes` down in order and lets them go in reverse, as a chord. */
 function chord(codes: string[]) {
-  return [...codes.map((value) => ({ type: 'keyDown', value })), ...[...codes].reverse().map((value) => ({ type: 'keyUp', value }))];
+  return [
+    ...codes.map((value) => ({ type: 'keyDown', value })),
+    ...[...codes].reverse().map((value) => ({ type: 'keyUp', value })),
+  ];
 }
 
 class WebDriverError extends Error {
@@ -48,13 +51,16 @@ function createSession(base: string) {
       signal: AbortSignal.timeout(commandTimeoutMs),
     });
     const answer = (await response.json()) as { value: T & { error?: string; message?: string } };
-    if (!response.ok) throw new WebDriverError(answer.value.error ?? String(response.status), answer.value.message ?? '');
+    if (!response.ok)
+      throw new WebDriverError(answer.value.error ?? String(response.status), answer.value.message ?? '');
     return answer.value;
   }
   return {
     send,
     async start(capabilities: object): Promise<{ sessionId: string; capabilities: Record<string, unknown> }> {
-      const started = await send<{ sessionId: string; capabilities: Record<string, unknown> }>('POST', '/session', { capabilities });
+      const started = await send<{ sessionId: string; capabilities: Record<string, unknown> }>('POST', '/session', {
+        capabilities,
+      });
       path = `/session/${started.sessionId}`;
       return started;
     },
@@ -70,7 +76,8 @@ async function startDriver(): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode}); is port ${driverPort} taken?`);
+    if (driver.exitCode !== null)
+      throw new Error(`WebKitWebDriver exited (${driver.exitCode}); is port ${driverPort} taken?`);
     try {
       const response = await fetch(`http://127.0.0.1:${driverPort}/status`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return driver;
@@ -95,7 +102,8 @@ function killGroup(child: ChildProcess): void {
 function missingPieces(): string | undefined {
   const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
   if (!has('WebKitWebDriver')) return 'No WebKitWebDriver: apt-get install -y webkit2gtk-driver.';
-  if (!existsSync(miniBrowserPath)) return `No MiniBrowser at ${miniBrowserPath}: apt-get install -y webkit2gtk-driver, or set WEBKIT_BROWSER.`;
+  if (!existsSync(miniBrowserPath))
+    return `No MiniBrowser at ${miniBrowserPath}: apt-get install -y webkit2gtk-driver, or set WEBKIT_BROWSER.`;
   if (!has('xvfb-run')) return 'No xvfb-run: apt-get install -y xvfb.';
   return undefined;
 }
@@ -165,17 +173,28 @@ export async function launchWebKit(): Promise<Browser> {
           await actions([{ type: 'key', id: 'keyboard', actions: chord(keyCodes[key]) }]);
         },
         async wheel({ x, y }, deltaY) {
-          await actions([{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY, origin: 'viewport', duration: 0 }] }]);
+          await actions([
+            {
+              type: 'wheel',
+              id: 'wheel',
+              actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY, origin: 'viewport', duration: 0 }],
+            },
+          ]);
         },
         async type(text) {
-          await actions([{ type: 'key', id: 'keyboard', actions: [...text].flatMap((character) => chord([character])) }]);
+          await actions([
+            { type: 'key', id: 'keyboard', actions: [...text].flatMap((character) => chord([character])) },
+          ]);
         },
         async resize({ width, height }) {
           await focus();
           // The rect is the window's, toolbar included: aim, measure the viewport, correct once.
           await session.send('POST', '/window/rect', { width, height });
           const inner = await self.run(() => ({ width: innerWidth, height: innerHeight }));
-          await session.send('POST', '/window/rect', { width: 2 * width - inner.width, height: 2 * height - inner.height });
+          await session.send('POST', '/window/rect', {
+            width: 2 * width - inner.width,
+            height: 2 * height - inner.height,
+          });
         },
         async openDialog() {
           await focus();

@@ -38,20 +38,31 @@ export function createAgent(browser: Browser): Agent {
       expect(response.status).toBe(204);
     },
     async requests() {
-      return (await fetch(`${agentOrigin}/__agent/requests?botId=${encodeURIComponent(botId)}`, { signal: signal() })).json();
+      return (
+        await fetch(`${agentOrigin}/__agent/requests?botId=${encodeURIComponent(botId)}`, { signal: signal() })
+      ).json();
     },
   };
 }
 
 /** The script-tag page for `agent`, under the strict CSP, with the tripwires installed first. */
 export function scriptTagUrl(agent: Agent, attributes: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, ...attributes, csp: 'strict', tripwires: '' });
+  const params = new URLSearchParams({
+    'bot-id': agent.botId,
+    'api-base': agentOrigin,
+    ...attributes,
+    csp: 'strict',
+    tripwires: '',
+  });
   return `${pageOrigin}/script-tag?${params}`;
 }
 
 /** What the tripwires of e2e/pages/tripwires.js caught: every list must stay empty. */
 export function tripwires(tab: Tab) {
-  return tab.run(() => (window as unknown as { __tripwires: { calls: string[]; violations: string[]; errors: string[] } }).__tripwires);
+  return tab.run(
+    () =>
+      (window as unknown as { __tripwires: { calls: string[]; violations: string[]; errors: string[] } }).__tripwires,
+  );
 }
 
 /** The widget in one tab, as a visitor meets it: real clicks and keys, read back from the page. */
@@ -62,13 +73,19 @@ export function widget(tab: Tab) {
   }
 
   /** Clicks, as a visitor would, the element `find` gives, once it is visible, enabled and on top. */
-  async function click<A extends unknown[]>(find: (h: PageHelpers, ...args: A) => Element | null | undefined, ...args: A): Promise<void> {
+  async function click<A extends unknown[]>(
+    find: (h: PageHelpers, ...args: A) => Element | null | undefined,
+    ...args: A
+  ): Promise<void> {
     const deadline = Date.now() + waitMs;
     const locate = `(h, args) => h.clickPoint((${find.toString()})(h, ...args))`;
     for (;;) {
       try {
         // `find` goes to the page as source text, as every script does: composed here, in Node.
-        const point = await tab.run(new Function('return ' + locate)() as PageFunction<[unknown[]], { x: number; y: number }>, args);
+        const point = await tab.run(
+          new Function('return ' + locate)() as PageFunction<[unknown[]], { x: number; y: number }>,
+          args,
+        );
         return await tab.click(point);
       } catch (error) {
         if (Date.now() > deadline) throw new Error(`could not click ${find.toString()}: ${String(error)}`);

@@ -8,7 +8,16 @@ window.widget = mount(options);
 // Every event, heard both ways: through the handle and as DOM events on the element.
 window.events = [];
 window.domEvents = [];
-for (const name of ['open', 'close', 'message:start', 'message:delta', 'message', 'error', 'citation:click', 'feedback']) {
+for (const name of [
+  'open',
+  'close',
+  'message:start',
+  'message:delta',
+  'message',
+  'error',
+  'citation:click',
+  'feedback',
+]) {
   window.widget.on(name, (payload) => window.events.push({ name, payload }));
   window.widget.element.addEventListener(name, (event) => window.domEvents.push({ name, payload: event.detail }));
 }

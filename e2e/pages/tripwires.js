@@ -17,7 +17,9 @@
     Object.defineProperty(window, name, { value: (...args) => record(name, args) });
   }
   document.addEventListener('securitypolicyviolation', (event) => {
-    violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample} (${event.sourceFile}:${event.lineNumber})`);
+    violations.push(
+      `${event.effectiveDirective} ${event.blockedURI} ${event.sample} (${event.sourceFile}:${event.lineNumber})`,
+    );
   });
   window.addEventListener('error', (event) => errors.push(`${event.message} (${event.filename}:${event.lineno})`));
   window.addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${event.reason}`));

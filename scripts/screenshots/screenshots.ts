@@ -1,13 +1,18 @@
 // Renders the widget in the states a reader of the README wants to see, into docs/.
 import { chat, expect, openScriptTagPage, test } from '../../e2e/fixtures.ts';
 
-const arabicReply = 'echo: مرحبًا! يمكنني مساعدتك في **الأسعار** و**التثبيت**.\n\n- الخطة المجانية\n- خطة الفريق\n\n```js\nmount({ botId: "demo" })\n```';
+const arabicReply =
+  'echo: مرحبًا! يمكنني مساعدتك في **الأسعار** و**التثبيت**.\n\n- الخطة المجانية\n- خطة الفريق\n\n```js\nmount({ botId: "demo" })\n```';
 
 test.describe.configure({ mode: 'serial' });
 
 test('light, with a streamed reply and its sources', async ({ page, agent }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openScriptTagPage(page, agent, { open: 'true', title: 'Tiny Talk', 'welcome-message': 'Hi! Ask me about pricing, setup or features.' });
+  await openScriptTagPage(page, agent, {
+    open: 'true',
+    title: 'Tiny Talk',
+    'welcome-message': 'Hi! Ask me about pricing, setup or features.',
+  });
   await chat(page).say('What are your pricing plans?');
   await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
   await page.screenshot({ path: 'docs/light.png' });

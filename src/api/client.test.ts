@@ -28,7 +28,11 @@ const sse = (): Response => responseOf(streamed, 'text/event-stream');
 const json = (): Response => responseOf(completion, 'application/json');
 
 /** Sends `messages` through a client whose fetch answers with `respond`; returns what went out and what came back. */
-async function exchange(respond: Respond, config: Partial<ChatClientConfig> = {}, signal = new AbortController().signal) {
+async function exchange(
+  respond: Respond,
+  config: Partial<ChatClientConfig> = {},
+  signal = new AbortController().signal,
+) {
   const fetch = vi.fn<typeof globalThis.fetch>(async (_url, init = {}) => respond(init));
   const send = createChatClient({ apiBase: 'https://api.example', botId: 'bot-1', stream: true, fetch, ...config });
   const result = await drain(send({ messages, signal }));
@@ -74,7 +78,11 @@ describe('the request', () => {
 
   test('carries the api-key header when a key is configured', async () => {
     const { headers } = await exchange(sse, { apiKey: 'secret-key' });
-    expect(headers).toEqual({ 'content-type': 'application/json', accept: 'text/event-stream', 'api-key': 'secret-key' });
+    expect(headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'api-key': 'secret-key',
+    });
   });
 
   test('sends botId, the whole conversation and stream, and no model unless one is set', async () => {
@@ -92,20 +100,20 @@ describe('the request', () => {
     expect(body).toEqual({ botId: 'bot-1', messages, stream: true, model: 'gpt-4o-mini' });
   });
 
-  test('hands the caller\'s signal to fetch', async () => {
+  test("hands the caller's signal to fetch", async () => {
     const signal = new AbortController().signal;
     const { init } = await exchange(sse, {}, signal);
     expect(init.signal).toBe(signal);
   });
 });
 
-describe('what requests carry (issue 10: same-origin requests carried the site\'s cookies and full address)', () => {
-  test('no cookies and only the page\'s origin as Referer elsewhere, by default', async () => {
+describe("what requests carry (issue 10: same-origin requests carried the site's cookies and full address)", () => {
+  test("no cookies and only the page's origin as Referer elsewhere, by default", async () => {
     const { init } = await exchange(sse);
     expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'strict-origin-when-cross-origin' });
   });
 
-  test('the page\'s cookies for a same-origin proxy, with sendCookies', async () => {
+  test("the page's cookies for a same-origin proxy, with sendCookies", async () => {
     const { init } = await exchange(sse, { sendCookies: true });
     expect(init.credentials).toBe('same-origin');
   });
@@ -118,13 +126,20 @@ describe('a redirect (issue 10: a 307 to another origin got the api-key and the 
   });
 
   test('fails with an error of its own when the runtime hands over the 307', async () => {
-    const { error } = await exchange(() => new Response(null, { status: 307, headers: { Location: 'https://elsewhere.example/v1/chat/completions' } }));
+    const { error } = await exchange(
+      () => new Response(null, { status: 307, headers: { Location: 'https://elsewhere.example/v1/chat/completions' } }),
+    );
     expect(error).toBeInstanceOf(ChatError);
     expect(error).toMatchObject({ type: 'redirect', status: 307 });
   });
 
   test('fails with an error of its own when a browser hands over an opaque redirect', async () => {
-    const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } });
+    const opaque = () =>
+      Object.defineProperties(new Response(null, { status: 200 }), {
+        type: { value: 'opaqueredirect' },
+        status: { value: 0 },
+        ok: { value: false },
+      });
     const { error } = await exchange(opaque);
     expect(error).toMatchObject({ type: 'redirect' });
     expect((error as ChatError).status).toBeUndefined();
@@ -155,7 +170,9 @@ describe('the reply', () => {
   });
 
   test('fails with protocol when a 200 answer is an HTML page', async () => {
-    const { events, error } = await exchange(() => responseOf('<!doctype html><title>Welcome</title>', 'text/html; charset=utf-8'));
+    const { events, error } = await exchange(() =>
+      responseOf('<!doctype html><title>Welcome</title>', 'text/html; charset=utf-8'),
+    );
     expect(events).toEqual([]);
     expect(error).toBeInstanceOf(ChatError);
     expect(error).toMatchObject({ type: 'protocol' });
@@ -163,11 +180,16 @@ describe('the reply', () => {
 });
 
 describe('a failed request', () => {
-  test.each([400, 401, 403, 404, 429, 500, 503])('throws an http error with status %i and the agent\'s message', async (status) => {
-    const { error } = await exchange(() => responseOf(JSON.stringify({ message: 'Nope' }), 'application/json', { status }));
-    expect(error).toBeInstanceOf(ChatError);
-    expect((error as ChatError).toInfo()).toEqual({ type: 'http', status, detail: 'Nope' });
-  });
+  test.each([400, 401, 403, 404, 429, 500, 503])(
+    "throws an http error with status %i and the agent's message",
+    async (status) => {
+      const { error } = await exchange(() =>
+        responseOf(JSON.stringify({ message: 'Nope' }), 'application/json', { status }),
+      );
+      expect(error).toBeInstanceOf(ChatError);
+      expect((error as ChatError).toInfo()).toEqual({ type: 'http', status, detail: 'Nope' });
+    },
+  );
 
   test('takes the detail from an {error: {message}} body', async () => {
     const body = JSON.stringify({ error: { message: 'Bot not found', code: 'not_found' } });
@@ -181,7 +203,9 @@ describe('a failed request', () => {
   });
 
   test('carries the wait of a Retry-After header given in seconds', async () => {
-    const { error } = await exchange(() => responseOf('{}', 'application/json', { status: 429, headers: { 'retry-after': '30' } }));
+    const { error } = await exchange(() =>
+      responseOf('{}', 'application/json', { status: 429, headers: { 'retry-after': '30' } }),
+    );
     expect((error as ChatError).toInfo()).toEqual({ type: 'http', status: 429, retryAfter: 30 });
   });
 

@@ -95,12 +95,17 @@ async function* readCompletion(response: Response, signal: AbortSignal): AsyncGe
     json = await response.json();
   } catch (error) {
     const reason = toChatError(error, signal);
-    throw reason.type === 'aborted' ? reason : new ChatError({ type: 'protocol', detail: 'The completion is not valid JSON.' }, { cause: error });
+    throw reason.type === 'aborted'
+      ? reason
+      : new ChatError({ type: 'protocol', detail: 'The completion is not valid JSON.' }, { cause: error });
   }
   const choice: unknown = isRecord(json) && Array.isArray(json.choices) ? json.choices[0] : undefined;
   const content = isRecord(choice) && isRecord(choice.message) ? choice.message.content : undefined;
   if (typeof content !== 'string') {
-    throw new ChatError({ type: isRecord(json) && json.error ? 'stream' : 'protocol', detail: errorMessageOf(json) ?? 'The completion has no message content.' });
+    throw new ChatError({
+      type: isRecord(json) && json.error ? 'stream' : 'protocol',
+      detail: errorMessageOf(json) ?? 'The completion has no message content.',
+    });
   }
   if (content !== '') yield { type: 'text', delta: content };
   const payload = isRecord(json) && isRecord(json.payload) ? json.payload : {};

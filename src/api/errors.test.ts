@@ -6,9 +6,12 @@ describe('isRetryable', () => {
     expect(isRetryable({ type: 'http', status })).toBe(true);
   });
 
-  test.each(['network', 'cut', 'stream', 'protocol', 'timeout'] as const)('says sending again may help after a %s error', (type) => {
-    expect(isRetryable({ type })).toBe(true);
-  });
+  test.each(['network', 'cut', 'stream', 'protocol', 'timeout'] as const)(
+    'says sending again may help after a %s error',
+    (type) => {
+      expect(isRetryable({ type })).toBe(true);
+    },
+  );
 
   test.each([400, 401, 403, 404])('says sending again cannot help after HTTP %i', (status) => {
     expect(isRetryable({ type: 'http', status })).toBe(false);

@@ -44,7 +44,12 @@ export class ChatError extends Error implements ChatErrorInfo {
   /** A plain object copy, safe to store and to hand to host pages. */
   toInfo(): ChatErrorInfo {
     const { type, status, retryAfter, detail } = this;
-    return { type, ...(status !== undefined && { status }), ...(retryAfter !== undefined && { retryAfter }), ...(detail !== undefined && { detail }) };
+    return {
+      type,
+      ...(status !== undefined && { status }),
+      ...(retryAfter !== undefined && { retryAfter }),
+      ...(detail !== undefined && { detail }),
+    };
   }
 }
 
@@ -59,7 +64,10 @@ export function toChatError(error: unknown, signal?: AbortSignal): ChatError {
 }
 
 function describeForDevelopers({ type, status, detail }: ChatErrorInfo): string {
-  const head = status === undefined ? `Tiny Talk chat request failed (${type})` : `Tiny Talk chat request failed with HTTP ${status}`;
+  const head =
+    status === undefined
+      ? `Tiny Talk chat request failed (${type})`
+      : `Tiny Talk chat request failed with HTTP ${status}`;
   return detail ? `${head}: ${detail}` : head;
 }
 

@@ -80,7 +80,14 @@ describe('readChatStream', () => {
   });
 
   test('keeps malformed cited resources out', async () => {
-    const payload = { citedResources: [{ url: 'https://ok.example' }, { title: 'no url' }, 'junk', { id: 7, url: 'https://b.example', title: '' }] };
+    const payload = {
+      citedResources: [
+        { url: 'https://ok.example' },
+        { title: 'no url' },
+        'junk',
+        { id: 7, url: 'https://b.example', title: '' },
+      ],
+    };
     const { events } = await read(`data: [DONE]\n\nevent: message_payload\ndata: ${JSON.stringify(payload)}\n\n`);
     expect(events).toEqual([
       {
@@ -94,8 +101,10 @@ describe('readChatStream', () => {
     ]);
   });
 
-  test('throws a stream error with the agent\'s message and keeps the text before it', async () => {
-    const { events, error } = await read(chunk('Partial ') + `data: ${JSON.stringify({ error: { message: 'Provider failed' } })}\n\n`);
+  test("throws a stream error with the agent's message and keeps the text before it", async () => {
+    const { events, error } = await read(
+      chunk('Partial ') + `data: ${JSON.stringify({ error: { message: 'Provider failed' } })}\n\n`,
+    );
     expect(textOf(events)).toBe('Partial ');
     expect(error).toBeInstanceOf(ChatError);
     expect(error).toMatchObject({ type: 'stream', detail: 'Provider failed' });

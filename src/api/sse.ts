@@ -16,7 +16,10 @@ type StreamStep = ChatEvent | { type: 'done' } | undefined;
  * an error, `cut` when the body ends or breaks before `[DONE]`, `protocol` for data that
  * is not JSON, `aborted` when `signal` fires.
  */
-export async function* readChatStream(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
+export async function* readChatStream(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<ChatEvent> {
   const reader = body.getReader();
   // Stream mode keeps a multi-byte character split across two reads intact.
   const decoder = new TextDecoder();
@@ -49,7 +52,9 @@ export async function* readChatStream(body: ReadableStream<Uint8Array>, signal?:
         chunk = await reader.read();
       } catch (error) {
         const reason = toChatError(error, signal);
-        throw reason.type === 'aborted' ? reason : new ChatError({ type: 'cut', detail: String(error) }, { cause: error });
+        throw reason.type === 'aborted'
+          ? reason
+          : new ChatError({ type: 'cut', detail: String(error) }, { cause: error });
       }
       if (chunk.done) break;
       const failure = feed(decoder.decode(chunk.value, { stream: true }));
@@ -96,6 +101,7 @@ function parseJson(data: string): Record<string, unknown> {
   } catch {
     throw new ChatError({ type: 'protocol', detail: `Unreadable event data: ${data.slice(0, 200)}` });
   }
-  if (!isRecord(value)) throw new ChatError({ type: 'protocol', detail: `Unexpected event data: ${data.slice(0, 200)}` });
+  if (!isRecord(value))
+    throw new ChatError({ type: 'protocol', detail: `Unexpected event data: ${data.slice(0, 200)}` });
   return value;
 }

@@ -37,8 +37,15 @@ export async function drain(events: AsyncIterable<ChatEvent>): Promise<{ events:
 }
 
 /** A real `Response` whose body streams `text`, sent with `contentType` and any other headers. */
-export function responseOf(text: string, contentType: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(bodyOf(bytesOf(text)), { status: init.status ?? 200, headers: { 'content-type': contentType, ...init.headers } });
+export function responseOf(
+  text: string,
+  contentType: string,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(bodyOf(bytesOf(text)), {
+    status: init.status ?? 200,
+    headers: { 'content-type': contentType, ...init.headers },
+  });
 }
 
 /** The text of the `text` events, joined. */

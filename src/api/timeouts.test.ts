@@ -16,7 +16,9 @@ function pausingTransport(parts: readonly [pauseMs: number, text: string | null]
           reject(toChatError(signal.reason, signal));
         });
       });
-      yield (text === null ? { type: 'sources', citedResources: [] } : { type: 'text', delta: text }) satisfies ChatEvent;
+      yield (
+        text === null ? { type: 'sources', citedResources: [] } : { type: 'text', delta: text }
+      ) satisfies ChatEvent;
     }
   };
 }
@@ -32,13 +34,26 @@ describe('withTimeouts', () => {
   afterEach(() => vi.useRealTimers());
 
   test('passes a reply through that keeps within both limits', async () => {
-    const { events, error } = await run(pausingTransport([[900, 'Hello '], [400, 'there']]));
+    const { events, error } = await run(
+      pausingTransport([
+        [900, 'Hello '],
+        [400, 'there'],
+      ]),
+    );
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe('Hello there');
   });
 
   test('lets a reply that keeps arriving run on past the reply timeout', async () => {
-    const { events, error } = await run(pausingTransport([[100, 'a'], [450, 'b'], [450, 'c'], [450, 'd'], [450, 'e']]));
+    const { events, error } = await run(
+      pausingTransport([
+        [100, 'a'],
+        [450, 'b'],
+        [450, 'c'],
+        [450, 'd'],
+        [450, 'e'],
+      ]),
+    );
     expect(error).toBeUndefined();
     expect(textOf(events)).toBe('abcde');
   });
@@ -51,7 +66,12 @@ describe('withTimeouts', () => {
   });
 
   test('fails with timeout when a started reply stalls, keeping the text before it', async () => {
-    const { events, error } = await run(pausingTransport([[100, 'Partial '], [800, 'never']]));
+    const { events, error } = await run(
+      pausingTransport([
+        [100, 'Partial '],
+        [800, 'never'],
+      ]),
+    );
     expect(textOf(events)).toBe('Partial ');
     expect(error).toMatchObject({ type: 'timeout' });
   });

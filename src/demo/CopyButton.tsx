@@ -13,7 +13,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   function copy(): void {
     // Emptied first, so that a second copy is announced again.
     setStatus('');
-    copyText(text).then((isCopied) => setStatus(isCopied ? 'Copied' : 'Copying failed: select the code and copy it yourself.'));
+    copyText(text).then((isCopied) =>
+      setStatus(isCopied ? 'Copied' : 'Copying failed: select the code and copy it yourself.'),
+    );
   }
 
   return (

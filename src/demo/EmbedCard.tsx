@@ -26,7 +26,13 @@ export function EmbedCard({ model, isScriptServed }: EmbedCardProps) {
         <legend>Embed with</legend>
         {formats.map(({ value, label }) => (
           <label key={value}>
-            <input type="radio" name="format" value={value} checked={format === value} onChange={() => model.setFormat(value)} />
+            <input
+              type="radio"
+              name="format"
+              value={value}
+              checked={format === value}
+              onChange={() => model.setFormat(value)}
+            />
             <span>{label}</span>
           </label>
         ))}
@@ -34,24 +40,28 @@ export function EmbedCard({ model, isScriptServed }: EmbedCardProps) {
       <p class="hint">{formats.find(({ value }) => value === format)?.about}</p>
       {model.hasApiKey.value && (
         <p class="warning">
-          <strong>This snippet holds your API key.</strong> Anything in a page is public: every visitor can read the key and use it. Prefer a public agent, or a
-          proxy of your own that adds the key (README, “API keys”).
+          <strong>This snippet holds your API key.</strong> Anything in a page is public: every visitor can read the key
+          and use it. Prefer a public agent, or a proxy of your own that adds the key (README, “API keys”).
         </p>
       )}
       <pre class="snippet">
         <code>{model.snippet.value}</code>
       </pre>
       <CopyButton text={model.snippet.value} label="Copy the snippet" />
-      {omitted.length > 0 && <p class="hint">Left out, as they only apply to a floating widget: {omitted.join(', ')}.</p>}
+      {omitted.length > 0 && (
+        <p class="hint">Left out, as they only apply to a floating widget: {omitted.join(', ')}.</p>
+      )}
       {format !== 'npm' && isScriptServed === false && (
         <p class="warning">
-          The script address has nothing to serve yet: run <code>npm run build</code>, and the snippet works from any page.
+          The script address has nothing to serve yet: run <code>npm run build</code>, and the snippet works from any
+          page.
         </p>
       )}
       {format !== 'npm' && (
         <p class="hint">
-          The script comes from this dev server’s <code>dist/</code>. On your site, serve <code>tinytalk-widget.js</code> and <code>{markdownChunkName}</code> side by side,
-          and point <code>src</code> at the first.
+          The script comes from this dev server’s <code>dist/</code>. On your site, serve{' '}
+          <code>tinytalk-widget.js</code> and <code>{markdownChunkName}</code> side by side, and point <code>src</code>{' '}
+          at the first.
         </p>
       )}
     </section>

@@ -11,7 +11,12 @@ export function FaultsCard({ botId, isDemoAgent }: { botId: string; isDemoAgent:
       <h2 id="faults-title">Demo agent faults</h2>
       <p>Make the demo agent’s next reply fail, then see how the widget tells the visitor and recovers with Retry.</p>
       <label for="fault">Fault</label>
-      <select id="fault" value={fault} disabled={!isDemoAgent} onChange={(event) => setFault(event.currentTarget.value as FaultName)}>
+      <select
+        id="fault"
+        value={fault}
+        disabled={!isDemoAgent}
+        onChange={(event) => setFault(event.currentTarget.value as FaultName)}
+      >
         {FAULT_NAMES.map((name) => (
           <option key={name} value={name}>
             {name}

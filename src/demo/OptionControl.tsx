@@ -22,7 +22,12 @@ export function OptionControl({ field, text, problem, onChange }: OptionControlP
       <div class="field-head">
         {field.kind === 'boolean' ? (
           <label class="check">
-            <input type="checkbox" {...common} checked={text === 'true'} onChange={(event) => onChange(String(event.currentTarget.checked))} />
+            <input
+              type="checkbox"
+              {...common}
+              checked={text === 'true'}
+              onChange={(event) => onChange(String(event.currentTarget.checked))}
+            />
             {field.label}
           </label>
         ) : (
@@ -31,9 +36,20 @@ export function OptionControl({ field, text, problem, onChange }: OptionControlP
         <code class="option-name">{field.name}</code>
       </div>
       {(field.kind === 'text' || field.kind === 'url') && (
-        <input type="text" inputMode={field.kind === 'url' ? 'url' : undefined} {...common} value={text} required={field.isRequired} autocomplete="off" spellcheck={false} onInput={input} />
+        <input
+          type="text"
+          inputMode={field.kind === 'url' ? 'url' : undefined}
+          {...common}
+          value={text}
+          required={field.isRequired}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={input}
+        />
       )}
-      {field.kind === 'number' && <input type="number" {...common} value={text} min={1} step={1000} inputMode="numeric" onInput={input} />}
+      {field.kind === 'number' && (
+        <input type="number" {...common} value={text} min={1} step={1000} inputMode="numeric" onInput={input} />
+      )}
       {field.kind === 'select' && (
         <select {...common} value={text} onChange={input}>
           {field.choices?.map((choice) => (
@@ -43,11 +59,32 @@ export function OptionControl({ field, text, problem, onChange }: OptionControlP
           ))}
         </select>
       )}
-      {field.kind === 'json' && <textarea {...common} value={text} rows={Math.min(8, Math.max(3, text.split('\n').length))} spellcheck={false} onInput={input} />}
+      {field.kind === 'json' && (
+        <textarea
+          {...common}
+          value={text}
+          rows={Math.min(8, Math.max(3, text.split('\n').length))}
+          spellcheck={false}
+          onInput={input}
+        />
+      )}
       {field.kind === 'color' && (
         <div class="color-row">
-          <input type="color" aria-label={`Pick the ${field.label.toLowerCase()}`} value={/^#[0-9a-f]{6}$/i.test(text) ? text : defaultAccent} onInput={input} />
-          <input type="text" {...common} value={text} placeholder={defaultAccent} autocomplete="off" spellcheck={false} onInput={input} />
+          <input
+            type="color"
+            aria-label={`Pick the ${field.label.toLowerCase()}`}
+            value={/^#[0-9a-f]{6}$/i.test(text) ? text : defaultAccent}
+            onInput={input}
+          />
+          <input
+            type="text"
+            {...common}
+            value={text}
+            placeholder={defaultAccent}
+            autocomplete="off"
+            spellcheck={false}
+            onInput={input}
+          />
         </div>
       )}
       {field.hint && (

@@ -15,14 +15,22 @@ export function OptionsForm({ model }: { model: PlaygroundModel }) {
           Reset
         </button>
       </div>
-      <p class="hint">The widget follows every change. The address bar keeps them: share the link to share this widget.</p>
+      <p class="hint">
+        The widget follows every change. The address bar keeps them: share the link to share this widget.
+      </p>
       {fieldGroups.map((group) => (
         <fieldset key={group.id}>
           <legend>{group.title}</legend>
           {optionFields
             .filter((field) => field.group === group.id)
             .map((field) => (
-              <OptionControl key={field.name} field={field} text={texts[field.name]} problem={problems[field.name]} onChange={(text) => model.setText(field.name, text)} />
+              <OptionControl
+                key={field.name}
+                field={field}
+                text={texts[field.name]}
+                problem={problems[field.name]}
+                onChange={(text) => model.setText(field.name, text)}
+              />
             ))}
         </fieldset>
       ))}

@@ -11,9 +11,9 @@ describe('the address bar', () => {
 
   test('keeps only what differs from the start, in one spelling', () => {
     expect(queryFor(start, start)).toBe('');
-    expect(queryFor({ ...start, starters: '["Hi"]', theme: 'dark', title: '', strings: '{ "send": "Go" }' }, start)).toBe(
-      `?${new URLSearchParams({ title: '', strings: '{"send":"Go"}', theme: 'dark' })}`,
-    );
+    expect(
+      queryFor({ ...start, starters: '["Hi"]', theme: 'dark', title: '', strings: '{ "send": "Go" }' }, start),
+    ).toBe(`?${new URLSearchParams({ title: '', strings: '{"send":"Go"}', theme: 'dark' })}`);
   });
 
   test('reads back what it wrote, and ignores parameters that are no option', () => {

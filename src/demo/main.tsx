@@ -17,7 +17,11 @@ const start: FieldValues = {
   apiBase: location.origin,
   title: 'Tiny Talk demo',
   welcomeMessage: 'Hi! I am the demo agent. Ask me anything, or pick a suggestion.',
-  starters: JSON.stringify(['What are your pricing plans?', 'How do I install the widget?', 'Which features do you have?'], null, 2),
+  starters: JSON.stringify(
+    ['What are your pricing plans?', 'How do I install the widget?', 'Which features do you have?'],
+    null,
+    2,
+  ),
 };
 
 /** The dev server serves the build here (see serve-build.ts): the snippets work from any page. */
@@ -25,7 +29,10 @@ const scriptUrl = new URL('/dist/tinytalk-widget.js', location.origin).href;
 
 const model = createPlaygroundModel(start, valuesFrom(new URLSearchParams(location.search), start), scriptUrl);
 const isScriptServed = signal<boolean | undefined>(undefined);
-render(<Playground model={model} isScriptServed={isScriptServed} demoApiBase={location.origin} />, document.querySelector('#playground')!);
+render(
+  <Playground model={model} isScriptServed={isScriptServed} demoApiBase={location.origin} />,
+  document.querySelector('#playground')!,
+);
 
 fetch(scriptUrl, { method: 'HEAD' }).then(
   (response) => (isScriptServed.value = response.ok),

@@ -60,7 +60,8 @@ export interface OptionField {
   isFloatingOnly?: boolean;
 }
 
-type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute' | 'default'> & Partial<Pick<OptionField, 'default'>>;
+type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute' | 'default'> &
+  Partial<Pick<OptionField, 'default'>>;
 
 /**
  * A field whose attribute names and default come from the widget's own tables, so they
@@ -69,7 +70,13 @@ type FieldSpec = Omit<OptionField, 'name' | 'attribute' | 'elementAttribute' | '
 function field(name: OptionName, spec: FieldSpec): OptionField {
   const attribute = attributeNames[name];
   // HTML's own `title` attribute would show as a tooltip over the element.
-  return { name, attribute, elementAttribute: name === 'title' ? 'chat-title' : attribute, default: defaultText(name), ...spec };
+  return {
+    name,
+    attribute,
+    elementAttribute: name === 'title' ? 'chat-title' : attribute,
+    default: defaultText(name),
+    ...spec,
+  };
 }
 
 /** The widget's default for `name` as a field's text: JSON for lists and maps, empty when it has none. */
@@ -86,8 +93,19 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** Every option of the widget, in the order of the form and of the snippets. */
 export const optionFields: readonly OptionField[] = [
-  field('botId', { kind: 'text', group: 'agent', label: 'Bot id', isRequired: true, hint: 'The agent’s id (dashboard: Settings → General). The demo agent answers any id that starts with “demo”.' }),
-  field('apiBase', { kind: 'url', group: 'agent', label: 'API base', hint: `Default ${defaults.apiBase}. This page’s own address is the built-in demo agent.` }),
+  field('botId', {
+    kind: 'text',
+    group: 'agent',
+    label: 'Bot id',
+    isRequired: true,
+    hint: 'The agent’s id (dashboard: Settings → General). The demo agent answers any id that starts with “demo”.',
+  }),
+  field('apiBase', {
+    kind: 'url',
+    group: 'agent',
+    label: 'API base',
+    hint: `Default ${defaults.apiBase}. This page’s own address is the built-in demo agent.`,
+  }),
   field('apiKey', {
     kind: 'text',
     group: 'agent',
@@ -95,7 +113,12 @@ export const optionFields: readonly OptionField[] = [
     isSecret: true,
     hint: 'For private agents (the demo’s: ids starting with “private-”, key demo-secret-key). Kept out of the address bar; public once in a page.',
   }),
-  field('model', { kind: 'text', group: 'agent', label: 'Model', hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.' }),
+  field('model', {
+    kind: 'text',
+    group: 'agent',
+    label: 'Model',
+    hint: 'Default: the agent’s own. The demo agent has demo-fast and demo-smart.',
+  }),
   field('stream', { kind: 'boolean', group: 'agent', label: 'Stream replies as they are written' }),
   field('sendCookies', {
     kind: 'boolean',
@@ -104,8 +127,19 @@ export const optionFields: readonly OptionField[] = [
     hint: 'Only to an API base on this page’s own origin: a proxy of yours that checks the session.',
   }),
   field('title', { kind: 'text', group: 'words', label: 'Title', hint: 'Default: “Chat”, in the widget’s language.' }),
-  field('welcomeMessage', { kind: 'text', group: 'words', label: 'Welcome message', hint: 'Shown first; never sent to the agent.' }),
-  field('starters', { kind: 'json', json: 'list', group: 'words', label: 'Starters', hint: 'Suggested first messages: a JSON array of strings.' }),
+  field('welcomeMessage', {
+    kind: 'text',
+    group: 'words',
+    label: 'Welcome message',
+    hint: 'Shown first; never sent to the agent.',
+  }),
+  field('starters', {
+    kind: 'json',
+    json: 'list',
+    group: 'words',
+    label: 'Starters',
+    hint: 'Suggested first messages: a JSON array of strings.',
+  }),
   field('greeting', {
     kind: 'text',
     group: 'words',
@@ -113,15 +147,37 @@ export const optionFields: readonly OptionField[] = [
     isFloatingOnly: true,
     hint: 'Shown beside the closed launcher after the delay, while the conversation is empty; opening it makes it the first message. Only for the floating widget.',
   }),
-  field('greetingDelay', { kind: 'number', group: 'words', label: 'Greeting delay (ms)', isFloatingOnly: true, hint: 'How long after the page loads the greeting shows.' }),
-  field('placeholder', { kind: 'text', group: 'words', label: 'Placeholder', hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.` }),
+  field('greetingDelay', {
+    kind: 'number',
+    group: 'words',
+    label: 'Greeting delay (ms)',
+    isFloatingOnly: true,
+    hint: 'How long after the page loads the greeting shows.',
+  }),
+  field('placeholder', {
+    kind: 'text',
+    group: 'words',
+    label: 'Placeholder',
+    hint: `Default: “${englishStrings.placeholder}”, in the widget’s language.`,
+  }),
   field('locale', {
     kind: 'select',
     group: 'words',
     label: 'Language',
-    choices: [{ value: '', label: 'The page’s language' }, ...Object.keys(locales).map((code) => ({ value: code, label: `${languageNames.of(code)} (${code})` }))],
+    choices: [
+      { value: '', label: 'The page’s language' },
+      ...Object.keys(locales).map((code) => ({ value: code, label: `${languageNames.of(code)} (${code})` })),
+    ],
   }),
-  field('strings', { kind: 'json', json: 'map', keys: Object.keys(englishStrings), group: 'words', label: 'Texts', default: '{}', hint: 'Replaces any text: a JSON object such as {"send": "Go"}; the keys are in src/i18n/strings.ts.' }),
+  field('strings', {
+    kind: 'json',
+    json: 'map',
+    keys: Object.keys(englishStrings),
+    group: 'words',
+    label: 'Texts',
+    default: '{}',
+    hint: 'Replaces any text: a JSON object such as {"send": "Go"}; the keys are in src/i18n/strings.ts.',
+  }),
   field('theme', {
     kind: 'select',
     group: 'look',
@@ -132,8 +188,18 @@ export const optionFields: readonly OptionField[] = [
       { value: 'dark', label: 'Dark' },
     ],
   }),
-  field('accentColor', { kind: 'color', group: 'look', label: 'Accent colour', hint: 'A CSS colour; anything else is ignored. Default: indigo.' }),
-  field('avatar', { kind: 'url', group: 'look', label: 'Avatar', hint: 'URL of the agent’s image, for the launcher and the title.' }),
+  field('accentColor', {
+    kind: 'color',
+    group: 'look',
+    label: 'Accent colour',
+    hint: 'A CSS colour; anything else is ignored. Default: indigo.',
+  }),
+  field('avatar', {
+    kind: 'url',
+    group: 'look',
+    label: 'Avatar',
+    hint: 'URL of the agent’s image, for the launcher and the title.',
+  }),
   field('target', {
     kind: 'select',
     group: 'look',
@@ -157,7 +223,13 @@ export const optionFields: readonly OptionField[] = [
       { value: 'left', label: 'Left' },
     ],
   }),
-  field('open', { kind: 'boolean', group: 'look', label: 'Start with the panel open', isFloatingOnly: true, hint: 'Only for the floating widget.' }),
+  field('open', {
+    kind: 'boolean',
+    group: 'look',
+    label: 'Start with the panel open',
+    isFloatingOnly: true,
+    hint: 'Only for the floating widget.',
+  }),
   field('persist', {
     kind: 'select',
     group: 'behaviour',
@@ -174,8 +246,18 @@ export const optionFields: readonly OptionField[] = [
     label: 'Resume a reply cut by a page load',
     hint: 'The next page of the site asks again for a reply the visitor left while it streamed.',
   }),
-  field('replyTimeout', { kind: 'number', group: 'behaviour', label: 'Reply timeout (ms)', hint: 'How long to wait for a reply to start.' }),
-  field('stallTimeout', { kind: 'number', group: 'behaviour', label: 'Stall timeout (ms)', hint: 'How long a started reply may pause.' }),
+  field('replyTimeout', {
+    kind: 'number',
+    group: 'behaviour',
+    label: 'Reply timeout (ms)',
+    hint: 'How long to wait for a reply to start.',
+  }),
+  field('stallTimeout', {
+    kind: 'number',
+    group: 'behaviour',
+    label: 'Stall timeout (ms)',
+    hint: 'How long a started reply may pause.',
+  }),
   field('context', {
     kind: 'json',
     json: 'map',

@@ -27,7 +27,9 @@ export function problemWith(field: OptionField, text: string): string | undefine
     case 'text':
       return undefined;
     case 'url':
-      return /^https?:\/\/./.test(text) && URL.canParse(text) ? undefined : 'Needs a full http(s) address, such as https://example.com.';
+      return /^https?:\/\/./.test(text) && URL.canParse(text)
+        ? undefined
+        : 'Needs a full http(s) address, such as https://example.com.';
     case 'select':
       return field.choices?.some((choice) => choice.value === text) ? undefined : `Not one of the choices: ${text}.`;
     case 'boolean':
@@ -49,9 +51,16 @@ function jsonProblem(field: OptionField, text: string): string | undefined {
     return `Not valid JSON: ${(error as Error).message}`;
   }
   if (field.json === 'list') {
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'Needs a JSON array of strings, such as ["Hello"].';
+    return Array.isArray(value) && value.every((item) => typeof item === 'string')
+      ? undefined
+      : 'Needs a JSON array of strings, such as ["Hello"].';
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((item) => typeof item === 'string')) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Object.values(value).every((item) => typeof item === 'string')
+  ) {
     return 'Needs a JSON object of strings, such as {"send": "Go"}.';
   }
   const unknown = Object.keys(value).filter((key) => field.keys && !field.keys.includes(key));
@@ -88,7 +97,9 @@ function isDefault(field: OptionField, text: string): boolean {
 
 /** The options that differ from the widget's defaults, in the table's order; `values` must be valid. */
 export function chosenOptions(values: FieldValues): ChosenOption[] {
-  return optionFields.filter((field) => !isDefault(field, values[field.name])).map((field) => ({ field, value: valueOf(field, values[field.name]) }));
+  return optionFields
+    .filter((field) => !isDefault(field, values[field.name]))
+    .map((field) => ({ field, value: valueOf(field, values[field.name]) }));
 }
 
 /** The chosen options as `mount()` takes them. */

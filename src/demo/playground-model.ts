@@ -78,6 +78,7 @@ function problemsOf(values: FieldValues): Partial<Record<OptionName, string>> {
 /** `values` where they are valid, else `fallback`'s. */
 function validOr(values: FieldValues, fallback: FieldValues): FieldValues {
   const valid = { ...fallback };
-  for (const field of optionFields) if (problemWith(field, values[field.name]) === undefined) valid[field.name] = values[field.name];
+  for (const field of optionFields)
+    if (problemWith(field, values[field.name]) === undefined) valid[field.name] = values[field.name];
   return valid;
 }

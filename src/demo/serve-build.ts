@@ -19,7 +19,11 @@ export function serveBuild(): Plugin {
         if (!name) return next();
         readFile(fileURLToPath(new URL(name, dist))).then(
           (body) => {
-            res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+            res.writeHead(200, {
+              'Content-Type': 'text/javascript; charset=utf-8',
+              'Access-Control-Allow-Origin': '*',
+              'Cache-Control': 'no-store',
+            });
             res.end(body);
           },
           () => {

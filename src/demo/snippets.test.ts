@@ -42,11 +42,15 @@ function mountedOptions(code: string): unknown {
 
 describe('with the default options', () => {
   test('the script tag has only its address and the bot id', () => {
-    expect(snippetFor('script', chosen({}), scriptUrl)).toBe(`<script src="${scriptUrl}" data-bot-id="demo" defer></script>`);
+    expect(snippetFor('script', chosen({}), scriptUrl)).toBe(
+      `<script src="${scriptUrl}" data-bot-id="demo" defer></script>`,
+    );
   });
 
   test('npm mounts with the bot id alone', () => {
-    expect(snippetFor('npm', chosen({}), scriptUrl)).toBe("import { mount } from 'tinytalk-widget';\n\nmount({ botId: 'demo' });");
+    expect(snippetFor('npm', chosen({}), scriptUrl)).toBe(
+      "import { mount } from 'tinytalk-widget';\n\nmount({ botId: 'demo' });",
+    );
   });
 
   test('the element sits in a sized box, the script after it', () => {
@@ -81,7 +85,11 @@ describe('every option and any text come through exactly', () => {
   });
 
   test('in the element, as it reads its attributes', () => {
-    expect(elementOptions(snippetFor('element', chosen(changes), scriptUrl))).toEqual({ ...expected, stream: 'false', replyTimeout: '45000' });
+    expect(elementOptions(snippetFor('element', chosen(changes), scriptUrl))).toEqual({
+      ...expected,
+      stream: 'false',
+      replyTimeout: '45000',
+    });
   });
 
   test('in the npm snippet, as mount() receives them', () => {
@@ -97,8 +105,12 @@ describe('every option and any text come through exactly', () => {
 
 describe('formatting', () => {
   test('puts JSON attributes in single quotes, which read better, unless the JSON holds one', () => {
-    expect(snippetFor('script', chosen({ starters: '["Hi", "Price?"]' }), scriptUrl)).toContain(`data-starters='["Hi","Price?"]'`);
-    expect(snippetFor('script', chosen({ starters: `["It's"]` }), scriptUrl)).toContain('data-starters="[&quot;It\'s&quot;]"');
+    expect(snippetFor('script', chosen({ starters: '["Hi", "Price?"]' }), scriptUrl)).toContain(
+      `data-starters='["Hi","Price?"]'`,
+    );
+    expect(snippetFor('script', chosen({ starters: `["It's"]` }), scriptUrl)).toContain(
+      'data-starters="[&quot;It\'s&quot;]"',
+    );
   });
 
   test('writes booleans and numbers as the widget reads them', () => {
@@ -106,11 +118,17 @@ describe('formatting', () => {
     expect(script).toContain('data-stream="false"');
     expect(script).toContain('data-open="true"');
     expect(script).toContain('data-stall-timeout="5000"');
-    expect(snippetFor('npm', chosen({ open: 'true', stallTimeout: '5000' }), scriptUrl)).toContain("mount({ botId: 'demo', open: true, stallTimeout: 5000 });");
+    expect(snippetFor('npm', chosen({ open: 'true', stallTimeout: '5000' }), scriptUrl)).toContain(
+      "mount({ botId: 'demo', open: true, stallTimeout: 5000 });",
+    );
   });
 
   test('puts one attribute or property per line when one line would be too long', () => {
-    const many = chosen({ title: 'Ask us anything', welcomeMessage: 'Hello there, how can we help you today?', theme: 'dark' });
+    const many = chosen({
+      title: 'Ask us anything',
+      welcomeMessage: 'Hello there, how can we help you today?',
+      theme: 'dark',
+    });
     expect(snippetFor('script', many, scriptUrl)).toBe(
       [
         '<script',
@@ -156,6 +174,8 @@ describe('an inline widget', () => {
 
 test('the element snippet leaves out the floating widget’s options, and says which', () => {
   const floating = chosen({ position: 'left', open: 'true', theme: 'dark' });
-  expect(snippetFor('element', floating, scriptUrl)).toContain('<tinytalk-chat bot-id="demo" theme="dark"></tinytalk-chat>');
+  expect(snippetFor('element', floating, scriptUrl)).toContain(
+    '<tinytalk-chat bot-id="demo" theme="dark"></tinytalk-chat>',
+  );
   expect(elementOmissions(floating)).toEqual(['position', 'open']);
 });

@@ -28,7 +28,11 @@ function isInline(chosen: readonly ChosenOption[]): boolean {
 
 /** `<script src data-* defer>`: the script mounts the widget from its own attributes. */
 function scriptTagSnippet(chosen: readonly ChosenOption[], scriptUrl: string): string {
-  const attributes: Attribute[] = [['src', scriptUrl], ...chosen.map(({ field, value }): Attribute => [`data-${field.attribute}`, attributeText(value)]), ['defer']];
+  const attributes: Attribute[] = [
+    ['src', scriptUrl],
+    ...chosen.map(({ field, value }): Attribute => [`data-${field.attribute}`, attributeText(value)]),
+    ['defer'],
+  ];
   const script = `${openTag('script', attributes)}</script>`;
   return isInline(chosen) ? `${inlineBox}\n${script}` : script;
 }
@@ -37,7 +41,10 @@ function scriptTagSnippet(chosen: readonly ChosenOption[], scriptUrl: string): s
 function npmSnippet(chosen: readonly ChosenOption[]): string {
   const properties = chosen.map(({ field, value }) => `${field.name}: ${jsLiteral(value)}`);
   const oneLine = `mount({ ${properties.join(', ')} });`;
-  const call = oneLine.length <= maxLineLength ? oneLine : `mount({\n${properties.map((property) => `  ${property},\n`).join('')}});`;
+  const call =
+    oneLine.length <= maxLineLength
+      ? oneLine
+      : `mount({\n${properties.map((property) => `  ${property},\n`).join('')}});`;
   const box = isInline(chosen) ? `// The page holds the box to render into: ${inlineBox}\n` : '';
   return `import { mount } from 'tinytalk-widget';\n\n${box}${call}`;
 }
@@ -54,7 +61,9 @@ function elementSnippet(chosen: readonly ChosenOption[], scriptUrl: string): str
 
 /** The attributes of `<tinytalk-chat>` for the chosen options: where it is, it renders inline. */
 export function elementAttributes(chosen: readonly ChosenOption[]): [name: string, value: string][] {
-  return chosen.filter(({ field }) => field.name !== 'target' && !field.isFloatingOnly).map(({ field, value }) => [field.elementAttribute, attributeText(value)]);
+  return chosen
+    .filter(({ field }) => field.name !== 'target' && !field.isFloatingOnly)
+    .map(({ field, value }) => [field.elementAttribute, attributeText(value)]);
 }
 
 /** The chosen options the element snippet leaves out: they only apply to a floating widget. */
@@ -64,7 +73,9 @@ export function elementOmissions(chosen: readonly ChosenOption[]): OptionName[] 
 
 /** An opening tag on one line, or one attribute per line when that would be too long. */
 function openTag(name: string, attributes: readonly Attribute[], indent = ''): string {
-  const parts = attributes.map(([attribute, value]) => (value === undefined ? attribute : htmlAttribute(attribute, value)));
+  const parts = attributes.map(([attribute, value]) =>
+    value === undefined ? attribute : htmlAttribute(attribute, value),
+  );
   const oneLine = `<${[name, ...parts].join(' ')}>`;
   if (indent.length + oneLine.length <= maxLineLength) return oneLine;
   return `<${name}\n${parts.map((part) => `${indent}  ${part}\n`).join('')}${indent}>`;
@@ -87,17 +98,29 @@ function jsLiteral(value: OptionValue): string {
   if (typeof value === 'string') return jsString(value);
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map(jsString).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key)}: ${jsString(item)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key)}: ${jsString(item)}`,
+  );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
-const jsEscapes: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const jsEscapes: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 /**
  * A single-quoted JS string. `<` is written `\x3C` so that the code also works pasted
  * into a `<script>` element, where `</script>` or `<!--` in a string would end or bend it.
  */
 function jsString(text: string): string {
-  const escaped = text.replace(/[\\'\u2028\u2029<\x00-\x1f\x7f]/g, (char) => jsEscapes[char] ?? `\\x${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const escaped = text.replace(
+    /[\\'\u2028\u2029<\x00-\x1f\x7f]/g,
+    (char) => jsEscapes[char] ?? `\\x${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   return `'${escaped}'`;
 }

@@ -34,7 +34,10 @@ export function createWidgetPreview(box: HTMLElement): WidgetPreview {
       return;
     }
     // Options left out go back to their defaults: setOptions() keeps what it is not given.
-    const { target: _floating, ...changed } = { ...Object.fromEntries(optionFields.map(({ name }) => [name, undefined])), ...options };
+    const { target: _floating, ...changed } = {
+      ...Object.fromEntries(optionFields.map(({ name }) => [name, undefined])),
+      ...options,
+    };
     floating.handle.setOptions(changed);
     if (options.open) floating.handle.open();
     floating.options = json;
@@ -45,7 +48,8 @@ export function createWidgetPreview(box: HTMLElement): WidgetPreview {
     const current = element ?? document.createElement('tinytalk-chat');
     // The element applies changed attributes together, in place, and starts over only for
     // another agent or storage. Only option attributes are ours: the widget marks its host too.
-    for (const { elementAttribute } of optionFields) if (!wanted.has(elementAttribute)) current.removeAttribute(elementAttribute);
+    for (const { elementAttribute } of optionFields)
+      if (!wanted.has(elementAttribute)) current.removeAttribute(elementAttribute);
     for (const [name, value] of wanted) if (current.getAttribute(name) !== value) current.setAttribute(name, value);
     if (!element) box.append(current);
     element = current;

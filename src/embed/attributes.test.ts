@@ -44,7 +44,10 @@ describe('optionsFromAttributes', () => {
   });
 
   test('parses starters as a JSON array', () => {
-    expect(optionsFromAttributes(attributes({ starters: '["Opening hours?","Prices?"]' })).starters).toEqual(['Opening hours?', 'Prices?']);
+    expect(optionsFromAttributes(attributes({ starters: '["Opening hours?","Prices?"]' })).starters).toEqual([
+      'Opening hours?',
+      'Prices?',
+    ]);
   });
 
   test('passes starters that are not JSON on, for resolveOptions to refuse', () => {

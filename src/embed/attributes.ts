@@ -39,7 +39,8 @@ export function optionsFromAttributes(read: (name: string) => string | null): Pa
     const value = read(attribute);
     if (value === null) continue;
     // Boolean attributes count as set when present: open, open="", open="open", open="true".
-    if (name === 'stream' || name === 'open' || name === 'sendCookies' || name === 'resume') options[name] = value === '' || value === attribute ? true : value;
+    if (name === 'stream' || name === 'open' || name === 'sendCookies' || name === 'resume')
+      options[name] = value === '' || value === attribute ? true : value;
     else if (name === 'starters' || name === 'strings' || name === 'context') options[name] = parseJson(value);
     else options[name] = value;
   }

@@ -5,6 +5,11 @@ import type { TinyTalkChatAttributes } from './element-types';
 import type { attributeNames } from './attributes';
 
 /** The attribute names of the options, `title` renamed as the element reads it (see element.ts). */
-type ElementAttribute = Exclude<(typeof attributeNames)[keyof typeof attributeNames], 'title' | 'target' | 'position' | 'open' | 'greeting' | 'greeting-delay'> | 'chat-title';
+type ElementAttribute =
+  | Exclude<
+      (typeof attributeNames)[keyof typeof attributeNames],
+      'title' | 'target' | 'position' | 'open' | 'greeting' | 'greeting-delay'
+    >
+  | 'chat-title';
 
 expectTypeOf<keyof TinyTalkChatAttributes>().toEqualTypeOf<ElementAttribute>();

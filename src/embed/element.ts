@@ -56,7 +56,8 @@ const identityOptions = ['botId', 'apiBase', 'persist'] as const satisfies reado
 
 // Server-side rendering imports this module where no DOM exists; defining the class
 // must not throw there (defineElement is what needs a browser).
-const ElementBase: typeof HTMLElement = typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
 
 /**
  * `<tinytalk-chat bot-id="...">`: the widget's home in every embedding. Placed in a page
@@ -98,9 +99,12 @@ export class TinyTalkChatElement extends ElementBase {
 
   /** The options to run on, or undefined (and a console error) without a bot id. */
   #resolve(): ResolvedOptions | undefined {
-    const options = configs.get(this)?.options ?? optionsFromAttributes((name) => this.getAttribute(elementAttribute(name)));
+    const options =
+      configs.get(this)?.options ?? optionsFromAttributes((name) => this.getAttribute(elementAttribute(name)));
     if (typeof options.botId !== 'string' || options.botId.trim() === '') {
-      console.error('[tinytalk-widget] <tinytalk-chat> needs a bot-id attribute: the id of your Tiny Talk agent. Nothing is shown.');
+      console.error(
+        '[tinytalk-widget] <tinytalk-chat> needs a bot-id attribute: the id of your Tiny Talk agent. Nothing is shown.',
+      );
       return undefined;
     }
     return resolveOptions(options as WidgetOptions);

@@ -1,5 +1,8 @@
 /** Subscribes to one event; returns the unsubscribe function. */
-export type Subscribe<Events> = <Name extends keyof Events>(name: Name, callback: (payload: Events[Name]) => void) => () => void;
+export type Subscribe<Events> = <Name extends keyof Events>(
+  name: Name,
+  callback: (payload: Events[Name]) => void,
+) => () => void;
 
 export interface Emitter<Events> {
   on: Subscribe<Events>;

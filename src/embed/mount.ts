@@ -34,12 +34,15 @@ export function mount(options: WidgetOptions): WidgetHandle {
   (target ?? document.body).append(element);
 
   // Connecting the element rendered it synchronously.
-  if (!widgetOf(element)) throw new Error('tinytalk-widget: <tinytalk-chat> is registered by another copy of the widget on this page.');
+  if (!widgetOf(element))
+    throw new Error('tinytalk-widget: <tinytalk-chat> is registered by another copy of the widget on this page.');
   // The handle's callbacks hear the element's events: a callback that throws is reported
   // and does not stop the others, and destroy() drops them all.
   const emitter = createEmitter<WidgetEvents>();
   for (const name of Object.keys(eventNames) as WidgetEventName[]) {
-    element.addEventListener(name, (event) => emitter.emit(name, (event as CustomEvent<WidgetEvents[typeof name]>).detail));
+    element.addEventListener(name, (event) =>
+      emitter.emit(name, (event as CustomEvent<WidgetEvents[typeof name]>).detail),
+    );
   }
   let current = options;
   // Changing botId, apiBase or persist starts another widget on the element: always ask for the one running now.
@@ -60,7 +63,10 @@ export function mount(options: WidgetOptions): WidgetHandle {
     reset: () => widget()?.reset(),
     on: emitter.on,
     setOptions(next) {
-      if ('target' in next) console.warn('[tinytalk-widget] setOptions() cannot move the widget: target is ignored. Mount it again instead.');
+      if ('target' in next)
+        console.warn(
+          '[tinytalk-widget] setOptions() cannot move the widget: target is ignored. Mount it again instead.',
+        );
       const { target: _ignored, ...rest } = next as WidgetOptions;
       current = { ...current, ...rest, target: current.target };
       reconfigureElement(element, current);
@@ -76,6 +82,9 @@ function findTarget(target: WidgetOptions['target']): HTMLElement | undefined {
   if (target === undefined || target === null || target === '') return undefined;
   if (target instanceof HTMLElement) return target;
   const found = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : null;
-  if (!found) console.warn(`[tinytalk-widget] Ignoring invalid target: ${JSON.stringify(target)} matches no element; the widget floats over the page instead.`);
+  if (!found)
+    console.warn(
+      `[tinytalk-widget] Ignoring invalid target: ${JSON.stringify(target)} matches no element; the widget floats over the page instead.`,
+    );
   return found ?? undefined;
 }

@@ -6,7 +6,10 @@ import { mount } from './mount';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
-export type TinyTalkCommands = Pick<WidgetHandle, 'open' | 'close' | 'toggle' | 'send' | 'stop' | 'reset' | 'destroy' | 'setOptions' | 'on'>;
+export type TinyTalkCommands = Pick<
+  WidgetHandle,
+  'open' | 'close' | 'toggle' | 'send' | 'stop' | 'reset' | 'destroy' | 'setOptions' | 'on'
+>;
 
 /**
  * `window.TinyTalk`, defined by the script-tag build. Call it with a member of the script
@@ -54,9 +57,16 @@ function createGlobal(): { api: TinyTalkGlobal; start(script: HTMLOrSVGScriptEle
 
   function run([command, ...args]: unknown[]): void {
     const widget = api.instance;
-    const member = typeof command === 'string' && Object.hasOwn(commands, command) ? (command as keyof TinyTalkCommands) : undefined;
-    if (!member) return console.warn(`[tinytalk-widget] TinyTalk(${JSON.stringify(command)}): no such command. Commands: ${Object.keys(commands).join(', ')}.`);
-    if (!widget) return console.warn(`[tinytalk-widget] TinyTalk("${member}"): this script tag mounted no widget (it has no data-bot-id).`);
+    const member =
+      typeof command === 'string' && Object.hasOwn(commands, command) ? (command as keyof TinyTalkCommands) : undefined;
+    if (!member)
+      return console.warn(
+        `[tinytalk-widget] TinyTalk(${JSON.stringify(command)}): no such command. Commands: ${Object.keys(commands).join(', ')}.`,
+      );
+    if (!widget)
+      return console.warn(
+        `[tinytalk-widget] TinyTalk("${member}"): this script tag mounted no widget (it has no data-bot-id).`,
+      );
     const result: unknown = (widget[member] as (...values: unknown[]) => unknown)(...args);
     // A failed send is already an `error` event; the caller has no promise to catch.
     if (result instanceof Promise) result.catch((error: unknown) => console.warn('[tinytalk-widget]', error));
@@ -80,7 +90,17 @@ function createGlobal(): { api: TinyTalkGlobal; start(script: HTMLOrSVGScriptEle
 }
 
 /** Every command's name, checked against the handle's members by the type. */
-const commands: Record<keyof TinyTalkCommands, true> = { open: true, close: true, toggle: true, send: true, stop: true, reset: true, destroy: true, setOptions: true, on: true };
+const commands: Record<keyof TinyTalkCommands, true> = {
+  open: true,
+  close: true,
+  toggle: true,
+  send: true,
+  stop: true,
+  reset: true,
+  destroy: true,
+  setOptions: true,
+  on: true,
+};
 
 function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetHandle | null {
   const options = optionsFromAttributes((name) => script.getAttribute(`data-${name}`));
@@ -108,6 +128,7 @@ if (!isLoaded(existing)) {
   window.tinytalk ??= { toggle: () => api('toggle') };
   defineElement();
   // A data-target element further down the page exists only once the document is parsed.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(script), { once: true });
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => start(script), { once: true });
   else start(script);
 }

@@ -48,12 +48,21 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
   // What the last page of this visit left: the panel open or not, where the reader was, replies unread.
   const view = createRecord<PanelView>(persist, 'tab', `${key}:view`, parsePanelView);
   const lastView = view.load();
-  const unread = createUnreadModel(createRecord(persist, 'shared', `${key}:unread`, parseCount), (count) => emit('unread', { count }));
+  const unread = createUnreadModel(createRecord(persist, 'shared', `${key}:unread`, parseCount), (count) =>
+    emit('unread', { count }),
+  );
 
   // Read per request, so options changed while the widget runs apply to the next turn.
   const transport: ChatTransport = (request) => {
     const { apiBase, botId, apiKey, model, stream, sendCookies, replyTimeout, stallTimeout } = options.value;
-    const client = createChatClient({ apiBase, botId, stream, sendCookies, ...(apiKey && { apiKey }), ...(model && { model }) });
+    const client = createChatClient({
+      apiBase,
+      botId,
+      stream,
+      sendCookies,
+      ...(apiKey && { apiKey }),
+      ...(model && { model }),
+    });
     return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
   };
   let session: Session | undefined;
@@ -76,11 +85,16 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
         if (message.status !== 'error' && message.content !== '') emit('message', message);
         if (message.status === 'done' && !panel.isOpen.value) unread.add();
       },
-      onFeedback: (message) => emit('feedback', { message, feedback: message.feedback ?? null, context: options.value.context }),
+      onFeedback: (message) =>
+        emit('feedback', { message, feedback: message.feedback ?? null, context: options.value.context }),
       onError: (error) => {
         // The visitor reads plain words; the developer gets the details in the console.
         console.warn('[tinytalk-widget] A reply failed:', error);
-        emit('error', { type: error.type, ...(error.status !== undefined && { status: error.status }), message: describeError(error, options.value.strings) });
+        emit('error', {
+          type: error.type,
+          ...(error.status !== undefined && { status: error.status }),
+          message: describeError(error, options.value.strings),
+        });
       },
     });
     render(
@@ -93,7 +107,9 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
         launcher={shell.launcher}
         greeting={greeting}
         fromBottom={lastView?.fromBottom}
-        onPosition={(fromBottom) => view.save({ isOpen: panel.isOpen.value, ...(fromBottom !== undefined && { fromBottom }) })}
+        onPosition={(fromBottom) =>
+          view.save({ isOpen: panel.isOpen.value, ...(fromBottom !== undefined && { fromBottom }) })
+        }
         onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
       />,
       shell.panelHost,

@@ -7,8 +7,14 @@ const detail = '{"error":{"message":"Internal: upstream provider key sk-123 reje
 
 /** One of each failure a visitor can meet, by name, each with the agent's raw answer attached. */
 const failures: [string, ChatErrorInfo][] = [
-  ...[400, 401, 403, 404, 429, 500, 418].map((status): [string, ChatErrorInfo] => [`HTTP ${status}`, { type: 'http', status, detail }]),
-  ...(['network', 'stream', 'cut', 'protocol', 'timeout', 'redirect'] as const).map((type): [string, ChatErrorInfo] => [`a ${type} error`, { type, detail }]),
+  ...[400, 401, 403, 404, 429, 500, 418].map((status): [string, ChatErrorInfo] => [
+    `HTTP ${status}`,
+    { type: 'http', status, detail },
+  ]),
+  ...(['network', 'stream', 'cut', 'protocol', 'timeout', 'redirect'] as const).map((type): [string, ChatErrorInfo] => [
+    `a ${type} error`,
+    { type, detail },
+  ]),
 ];
 
 const say = (info: ChatErrorInfo): string => describeError(info, englishStrings);

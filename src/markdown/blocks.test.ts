@@ -5,13 +5,18 @@ import { renderMarkdown } from './render';
 
 /** Replies shaped like an agent's: every block type, nesting, and text that ends mid-block. */
 const replies: Record<string, string> = {
-  'headings, lists and emphasis': '# Plans\n\nWe have **three** plans:\n\n- Starter, *free*\n- Team\n  - billed monthly\n- Business\n\n1. Pick one\n2. Pay\n\nThat is all.',
-  'a fenced code block between paragraphs': 'Paste this:\n\n```html\n<script src="w.js"></script>\n\n<p>x</p>\n```\n\nThen reload.',
-  'a table and a blockquote': '| Plan | Price |\n| --- | ---: |\n| Starter | $0 |\n| Team | $29 |\n\n> Prices exclude VAT.\n> Yearly saves 2 months.\n\nDone.',
-  'links, autolinks and inline code': 'See [the docs](https://docs.example/a "Docs") or https://example.com, run `npm i`, mail <help@example.com>.',
+  'headings, lists and emphasis':
+    '# Plans\n\nWe have **three** plans:\n\n- Starter, *free*\n- Team\n  - billed monthly\n- Business\n\n1. Pick one\n2. Pay\n\nThat is all.',
+  'a fenced code block between paragraphs':
+    'Paste this:\n\n```html\n<script src="w.js"></script>\n\n<p>x</p>\n```\n\nThen reload.',
+  'a table and a blockquote':
+    '| Plan | Price |\n| --- | ---: |\n| Starter | $0 |\n| Team | $29 |\n\n> Prices exclude VAT.\n> Yearly saves 2 months.\n\nDone.',
+  'links, autolinks and inline code':
+    'See [the docs](https://docs.example/a "Docs") or https://example.com, run `npm i`, mail <help@example.com>.',
   'a loose list that continues after blank lines': '- one\n\n- two\n\n  more about two\n\n- three\n\nAfter the list.',
   'a setext heading and a rule': 'Title\n=====\n\nText under it.\n\n---\n\nMore text\nSubtitle\n--------',
-  'raw html and CRLF line endings': 'Hello <b>there</b>.\r\n\r\n<details><summary>More</summary>\r\n\r\nHidden *text*.\r\n\r\n</details>\r\n\r\nBye.',
+  'raw html and CRLF line endings':
+    'Hello <b>there</b>.\r\n\r\n<details><summary>More</summary>\r\n\r\nHidden *text*.\r\n\r\n</details>\r\n\r\nBye.',
   'multi-byte text': 'Café ☕ and 日本語.\n\n- 👋🏽 wave\n- ünïcödé',
 };
 
@@ -77,7 +82,8 @@ describe('createBlockRenderer', () => {
 describe('renderSlices', () => {
   for (const [name, reply] of Object.entries(replies)) {
     test(`in slices of any length, ${name} adds up to a one-shot render`, () => {
-      for (const sliceLength of [1, 20, 1000]) expect([...renderSlices(reply, sliceLength)].join(''), `slices of ${sliceLength}`).toBe(renderMarkdown(reply));
+      for (const sliceLength of [1, 20, 1000])
+        expect([...renderSlices(reply, sliceLength)].join(''), `slices of ${sliceLength}`).toBe(renderMarkdown(reply));
     });
   }
 

@@ -5,8 +5,22 @@ import { renderMarkdown } from './render';
 
 /** Elements that run code, submit, embed a document, restyle the widget or hide a namespace. */
 const ACTIVE_ELEMENTS = [
-  'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'style', 'link',
-  'meta', 'base', 'svg', 'math', 'noscript', 'template',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'math',
+  'noscript',
+  'template',
 ].join(', ');
 
 const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'xlink:href', 'formaction']);

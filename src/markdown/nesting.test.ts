@@ -3,7 +3,8 @@ import { flattenNesting, maxNestingDepth } from './nesting';
 
 describe('flattenNesting', () => {
   test('leaves ordinary replies as they are', () => {
-    const reply = '# Plans\n\n> Quoted *and* **bold**, snake_case_name.\n\n- one\n  - two\n    1. three\n\n---\n\n* * *\n\n2*3*4 = 24';
+    const reply =
+      '# Plans\n\n> Quoted *and* **bold**, snake_case_name.\n\n- one\n  - two\n    1. three\n\n---\n\n* * *\n\n2*3*4 = 24';
     expect(flattenNesting(reply)).toBe(reply);
   });
 
@@ -33,7 +34,11 @@ describe('flattenNesting', () => {
   });
 
   test('changes nothing the second time', () => {
-    for (const source of [`${'> - '.repeat(100)}x`, `${'*'.repeat(2000)}word${'*'.repeat(2000)}`, `${'_a '.repeat(100)}x`]) {
+    for (const source of [
+      `${'> - '.repeat(100)}x`,
+      `${'*'.repeat(2000)}word${'*'.repeat(2000)}`,
+      `${'_a '.repeat(100)}x`,
+    ]) {
       const flat = flattenNesting(source);
       expect(flattenNesting(flat)).toBe(flat);
     }

@@ -32,7 +32,8 @@ export function flattenNesting(source: string): string {
     const line = lines[index] ?? '';
     const fenceMarker = FENCE.exec(line)?.[0].trim();
     if (fence !== undefined) {
-      if (fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length) fence = undefined;
+      if (fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length)
+        fence = undefined;
       continue;
     }
     if (fenceMarker !== undefined) {

@@ -27,22 +27,34 @@ describe('a block that fails to render (issue 10: one error emptied the whole bu
   test('shows as plain text when marked fails on it, the blocks around it rendered', () => {
     const parser = Marked.prototype.parser;
     vi.spyOn(Marked.prototype, 'parser').mockImplementation(function (this: Marked, tokens) {
-      return failOnBoom((input: typeof tokens) => parser.call(this, input), (input) => input.some((token) => token.raw.includes('BOOM')))(tokens);
+      return failOnBoom(
+        (input: typeof tokens) => parser.call(this, input),
+        (input) => input.some((token) => token.raw.includes('BOOM')),
+      )(tokens);
     });
-    expect(renderMarkdown(reply)).toBe('<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n');
+    expect(renderMarkdown(reply)).toBe(
+      '<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n',
+    );
   });
 
   test('shows as plain text when marked cannot even split the reply into blocks', () => {
     const lexer = Marked.prototype.lexer;
     vi.spyOn(Marked.prototype, 'lexer').mockImplementation(function (this: Marked, source) {
-      return failOnBoom((input: string) => lexer.call(this, input), (input) => input.includes('BOOM'))(source);
+      return failOnBoom(
+        (input: string) => lexer.call(this, input),
+        (input) => input.includes('BOOM'),
+      )(source);
     });
-    expect(renderMarkdown(reply)).toBe('<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n');
+    expect(renderMarkdown(reply)).toBe(
+      '<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n',
+    );
   });
 
   test('shows as plain text when the sanitizer fails on it', async () => {
     const { sanitizeHtml: original } = await vi.importActual<typeof import('./sanitize')>('./sanitize');
     vi.mocked(sanitizeHtml).mockImplementation(failOnBoom(original, (html) => html.includes('BOOM')));
-    expect(renderMarkdown(reply)).toBe('<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n');
+    expect(renderMarkdown(reply)).toBe(
+      '<p>Intro <strong>line</strong>.</p>\n<p>A BOOM &lt;b&gt;block&lt;/b&gt;.</p><p>Outro <em>line</em>.</p>\n',
+    );
   });
 });

@@ -49,7 +49,9 @@ describe('formatting', () => {
   });
 
   test('keeps the raw HTML formatting agents use, markdown inside <details> included', () => {
-    const reply = render('<details>\n<summary>More</summary>\n\nSome **text**\n\n</details>\n\nLine<br>break <b>bold</b> <kbd>Ctrl</kbd>');
+    const reply = render(
+      '<details>\n<summary>More</summary>\n\nSome **text**\n\n</details>\n\nLine<br>break <b>bold</b> <kbd>Ctrl</kbd>',
+    );
     expect(reply.querySelector('details > summary')?.textContent).toBe('More');
     expect(reply.querySelector('details strong')?.textContent).toBe('text');
     expect(reply.querySelector('br')).not.toBeNull();
@@ -69,8 +71,9 @@ describe('formatting', () => {
 
 describe('links', () => {
   test('open safe links in a new tab without opener or referrer', () => {
-    const links = render('[a](https://example.com) [b](http://example.com) [c](mailto:a@example.com) <https://auto.example> www.example.com')
-      .querySelectorAll('a');
+    const links = render(
+      '[a](https://example.com) [b](http://example.com) [c](mailto:a@example.com) <https://auto.example> www.example.com',
+    ).querySelectorAll('a');
     expect([...links].map((a) => a.getAttribute('href'))).toEqual([
       'https://example.com',
       'http://example.com',
@@ -124,7 +127,9 @@ describe('images', () => {
   });
 
   test('without alt text are labelled with their source', () => {
-    expect(render('<img src="https://img.example/a.png">').querySelector('a')?.textContent).toBe('https://img.example/a.png');
+    expect(render('<img src="https://img.example/a.png">').querySelector('a')?.textContent).toBe(
+      'https://img.example/a.png',
+    );
   });
 
   test.each([
@@ -166,8 +171,16 @@ describe('active content', () => {
     ['<form>', '<form action="https://evil.example"><input name="q"><button>Go</button></form>', 'form, input, button'],
     ['<svg onload>', '<svg onload="alert(1)"><circle r="1"/></svg>', 'svg, circle'],
     ['<math>', '<math><mi>x</mi></math>', 'math, mi'],
-    ['<object> and <embed>', '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x.swf">', 'object, embed'],
-    ['<meta>, <link> and <base>', '<meta http-equiv="refresh" content="0;url=https://evil.example"><link rel="stylesheet" href="https://evil.example/x.css"><base href="https://evil.example/">', 'meta, link, base'],
+    [
+      '<object> and <embed>',
+      '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x.swf">',
+      'object, embed',
+    ],
+    [
+      '<meta>, <link> and <base>',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example"><link rel="stylesheet" href="https://evil.example/x.css"><base href="https://evil.example/">',
+      'meta, link, base',
+    ],
   ])('%s is removed and the text around it survives', (_, payload, selector) => {
     const reply = render(`Before ${payload} After`);
     expect(reply.querySelector(selector)).toBeNull();
@@ -175,7 +188,9 @@ describe('active content', () => {
   });
 
   test('event handler and style attributes are removed', () => {
-    const reply = render('<b onclick="alert(1)" onmouseover="alert(2)" style="position:fixed">x</b><div ONFOCUS="alert(3)" tabindex="0">y</div>');
+    const reply = render(
+      '<b onclick="alert(1)" onmouseover="alert(2)" style="position:fixed">x</b><div ONFOCUS="alert(3)" tabindex="0">y</div>',
+    );
     for (const element of reply.querySelectorAll('*')) {
       expect(element.getAttributeNames().filter((name) => name.startsWith('on') || name === 'style')).toEqual([]);
     }
@@ -189,15 +204,22 @@ describe('active content', () => {
   });
 
   test('ids, names, data and ARIA attributes cannot reach into the widget', () => {
-    const reply = render('<p id="composer" name="send" data-action="send" aria-owns="composer" part="launcher" slot="x">x</p><slot></slot>');
+    const reply = render(
+      '<p id="composer" name="send" data-action="send" aria-owns="composer" part="launcher" slot="x">x</p><slot></slot>',
+    );
     expect(reply.querySelector('p')?.getAttributeNames()).toEqual([]);
     expect(reply.querySelector('slot')).toBeNull();
   });
 
   test('classes are kept only as the language of a code element', () => {
-    const reply = render('<p class="tt-launcher">a</p><code class="language-js">b</code><code class="tt-button">c</code>');
+    const reply = render(
+      '<p class="tt-launcher">a</p><code class="language-js">b</code><code class="tt-button">c</code>',
+    );
     expect(reply.querySelector('p')?.hasAttribute('class')).toBe(false);
-    expect([...reply.querySelectorAll('code')].map((code) => code.getAttribute('class'))).toEqual(['language-js', null]);
+    expect([...reply.querySelectorAll('code')].map((code) => code.getAttribute('class'))).toEqual([
+      'language-js',
+      null,
+    ]);
   });
 });
 

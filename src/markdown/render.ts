@@ -66,13 +66,15 @@ export function renderBlocks(tokens: Token[]): string {
     return sanitizeHtml(blocks.join(''));
   } catch {
     // One sanitization costs less than one per block; only a failure pays for them.
-    return blocks.map((html, index) => {
-      try {
-        return sanitizeHtml(html);
-      } catch {
-        return plainBlock(tokens[index]?.raw ?? '');
-      }
-    }).join('');
+    return blocks
+      .map((html, index) => {
+        try {
+          return sanitizeHtml(html);
+        } catch {
+          return plainBlock(tokens[index]?.raw ?? '');
+        }
+      })
+      .join('');
   }
 }
 

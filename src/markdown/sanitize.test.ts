@@ -25,12 +25,16 @@ test('refuses to run without a DOM rather than return its input unsanitised', as
 });
 
 test('keeps the text of a form whose controls clobber its properties', () => {
-  const html = sanitizeHtml('<p>before</p><form><input name="attributes"><input id="nodeName"><p>inside</p></form><p>after</p>');
+  const html = sanitizeHtml(
+    '<p>before</p><form><input name="attributes"><input id="nodeName"><p>inside</p></form><p>after</p>',
+  );
   expect(html).toBe('<p>before</p><p>inside</p><p>after</p>');
 });
 
 test('removes hidden, popover and inert, with which an element left open would hide the rest of a reply', () => {
-  expect(sanitizeHtml('<div hidden>a</div><div popover>b</div><div inert>c</div>')).toBe('<div>a</div><div>b</div><div>c</div>');
+  expect(sanitizeHtml('<div hidden>a</div><div popover>b</div><div inert>c</div>')).toBe(
+    '<div>a</div><div>b</div><div>c</div>',
+  );
 });
 
 /** A stand-in for `window.trustedTypes` that records the policies asked for. */
@@ -44,7 +48,11 @@ function fakeTrustedTypes(refused: readonly string[] = []) {
       createPolicy(name: string, rules: { createHTML(html: string): string }) {
         names.push(name);
         if (refused.includes(name)) throw new TypeError(`Policy ${name} disallowed.`);
-        return { name, createHTML: (html: string) => (parsed.push(html), rules.createHTML(html)), createScriptURL: (url: string) => url };
+        return {
+          name,
+          createHTML: (html: string) => (parsed.push(html), rules.createHTML(html)),
+          createScriptURL: (url: string) => url,
+        };
       },
     },
   };

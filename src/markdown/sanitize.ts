@@ -11,24 +11,47 @@ const CONFIG: Config = {
   // HTML only: SVG and MathML are where most parser-differential bypasses live.
   USE_PROFILES: { html: true },
   FORBID_TAGS: [
-    'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'object',
-    'embed', 'link', 'meta', 'base', 'noscript', 'template', 'dialog',
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'object',
+    'embed',
+    'link',
+    'meta',
+    'base',
+    'noscript',
+    'template',
+    'dialog',
     // Media fetch their URL as soon as they are shown, like images do (see replaceImage).
-    'audio', 'video', 'source', 'track',
+    'audio',
+    'video',
+    'source',
+    'track',
     // A <slot> inside our shadow root would show the host element's own children in a reply.
     'slot',
   ],
   FORBID_ATTR: [
-    'style', 'formaction', 'srcset',
+    'style',
+    'formaction',
+    'srcset',
     // Named elements in our shadow root could clobber lookups the widget makes in it.
-    'id', 'name',
+    'id',
+    'name',
     // `background` on tables and cells fetches an image.
     'background',
     // Parts are how the host page styles the widget: a reply must not wear them.
-    'part', 'exportparts',
+    'part',
+    'exportparts',
     // Each hides an element (inert from keyboards and screen readers), and an
     // element left open holds the rest of the reply.
-    'hidden', 'popover', 'inert',
+    'hidden',
+    'popover',
+    'inert',
   ],
   // DOMPurify's default list minus two groups whose content is worth keeping,
   // as an element left open holds the rest of the reply. MathML and SVG
@@ -36,8 +59,22 @@ const CONFIG: Config = {
   // unknown HTML elements, since inside <svg> or <math> they go with it.
   // <audio> and <video>: their content is the fallback for when media do not play.
   FORBID_CONTENTS: [
-    'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'title',
-    'template', 'svg', 'math', 'head', 'colgroup', 'thead', 'selectedcontent',
+    'script',
+    'style',
+    'xmp',
+    'iframe',
+    'noembed',
+    'noframes',
+    'noscript',
+    'plaintext',
+    'title',
+    'template',
+    'svg',
+    'math',
+    'head',
+    'colgroup',
+    'thead',
+    'selectedcontent',
   ],
   // Markdown produces neither; in raw HTML they could point ARIA id references
   // or the widget's own data-* selectors at a reply's elements.
@@ -46,9 +83,7 @@ const CONFIG: Config = {
   // DOMPurify tests every attribute value that is not listed as URI-safe
   // against this, so plain-valued formatting attributes must be listed below.
   ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-  ADD_URI_SAFE_ATTR: [
-    'align', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'open', 'lang', 'dir', 'datetime',
-  ],
+  ADD_URI_SAFE_ATTR: ['align', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'open', 'lang', 'dir', 'datetime'],
 };
 
 /** marked writes a fenced block's info string as `class="language-…"` on its `<code>`. */

@@ -41,7 +41,10 @@ function hidePendingTable(lines: string[]): void {
   const delimiter = lines[start + 1];
   // The delimiter row counts once a line break has ended it.
   const hasDelimiter =
-    delimiter !== undefined && start + 1 < lines.length - 1 && cellsOf(delimiter).length === header.length && cellsOf(delimiter).every((cell) => delimiterCell.test(cell));
+    delimiter !== undefined &&
+    start + 1 < lines.length - 1 &&
+    cellsOf(delimiter).length === header.length &&
+    cellsOf(delimiter).every((cell) => delimiterCell.test(cell));
   if (!hasDelimiter) lines.splice(start);
 }
 

@@ -4,7 +4,8 @@ import { removeSwallowingMarkup } from './swallowing-markup';
 
 describe('removeSwallowingMarkup', () => {
   test('keeps formatting markup and plain text as they are', () => {
-    const html = '<p>a <b title="x > y">b</b> <a href="https://example.com">c</a><br/></p>\n<details open><summary>s</summary></details>';
+    const html =
+      '<p>a <b title="x > y">b</b> <a href="https://example.com">c</a><br/></p>\n<details open><summary>s</summary></details>';
     expect(removeSwallowingMarkup(html)).toBe(html);
   });
 
@@ -37,21 +38,25 @@ describe('removeSwallowingMarkup', () => {
   });
 
   test('writes a < that starts no complete tag as &lt;, so it cannot swallow what follows', () => {
-    expect(removeSwallowingMarkup('<p>a < b <i title="open>c</i></p>')).toBe(
-      '<p>a &lt; b &lt;i title="open>c</i></p>',
-    );
+    expect(removeSwallowingMarkup('<p>a < b <i title="open>c</i></p>')).toBe('<p>a &lt; b &lt;i title="open>c</i></p>');
     expect(removeSwallowingMarkup('a <!-- never closed')).toBe('a &lt;!-- never closed');
   });
 });
 
-describe('event-handler and style attributes (issue 10: parsing them filled the host page\'s CSP reports)', () => {
+describe("event-handler and style attributes (issue 10: parsing them filled the host page's CSP reports)", () => {
   test('go from every tag before the HTML is parsed, the other attributes kept', () => {
-    const html = '<p>a <img src=x onerror=__xss() alt="x"> <b style="color:red" title="on style">b</b> <i\tONMOUSEOVER = "y"/STYLE=\'z\' lang=en>c</i></p>';
-    expect(removeSwallowingMarkup(html)).toBe('<p>a <img src=x alt="x"> <b title="on style">b</b> <i lang=en>c</i></p>');
+    const html =
+      '<p>a <img src=x onerror=__xss() alt="x"> <b style="color:red" title="on style">b</b> <i\tONMOUSEOVER = "y"/STYLE=\'z\' lang=en>c</i></p>';
+    expect(removeSwallowingMarkup(html)).toBe(
+      '<p>a <img src=x alt="x"> <b title="on style">b</b> <i lang=en>c</i></p>',
+    );
   });
 
   test('twenty handlers and twenty styles leave none', () => {
-    const html = Array.from({ length: 20 }, (_, n) => `<img src=x onerror=__xss(${n})><span style="position:fixed">${n}</span>`).join('');
+    const html = Array.from(
+      { length: 20 },
+      (_, n) => `<img src=x onerror=__xss(${n})><span style="position:fixed">${n}</span>`,
+    ).join('');
     expect(removeSwallowingMarkup(html)).not.toMatch(/onerror|style/);
   });
 

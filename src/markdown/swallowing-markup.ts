@@ -17,7 +17,15 @@
  * sanitizer would remove them, content and all.
  */
 const RAW_TEXT: ReadonlySet<string> = new Set([
-  'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title',
+  'script',
+  'style',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'textarea',
+  'title',
 ]);
 
 /**
@@ -95,7 +103,7 @@ export interface MarkupEdit {
  * markdown, so Copy leaves out what the eye never sees.
  */
 export function* swallowingMarkup(html: string): Generator<MarkupEdit> {
-  for (let open = html.indexOf('<'); open !== -1; ) {
+  for (let open = html.indexOf('<'); open !== -1;) {
     MARKUP.lastIndex = open;
     const match = MARKUP.exec(html);
     if (match === null) {

@@ -19,7 +19,10 @@ export function createTrustedTypesPolicy<Policy>(name: string, rules: object): P
   } catch (error) {
     // The name is missing from the page's `trusted-types` list, or another script took
     // it first and `'allow-duplicates'` is absent.
-    console.error(`[tinytalk-widget] Could not create the Trusted Types policy "${name}": list it in the page's trusted-types directive.`, error);
+    console.error(
+      `[tinytalk-widget] Could not create the Trusted Types policy "${name}": list it in the page's trusted-types directive.`,
+      error,
+    );
     return undefined;
   }
 }

@@ -14,7 +14,9 @@ describe('visibleMarkdown (issue 10: words hidden from the eye reached the clipb
   });
 
   test('leaves them out as blocks of their own', () => {
-    expect(visibleMarkdown(`${visible}\n\n${comment}\n\n${script}\n\n${style}\n\nThe end.`)).toBe(`${visible}\n\nThe end.`);
+    expect(visibleMarkdown(`${visible}\n\n${comment}\n\n${script}\n\n${style}\n\nThe end.`)).toBe(
+      `${visible}\n\nThe end.`,
+    );
   });
 
   test('leaves them out inside quotes and lists, keeping the markdown around them', () => {

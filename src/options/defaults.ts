@@ -1,7 +1,10 @@
 import type { ResolvedOptions } from './types';
 
 /** The options that have a default of their own, apart from the page's language. */
-type Defaults = Pick<ResolvedOptions, 'apiBase' | 'sendCookies' | 'stream' | 'theme' | 'position' | 'open' | 'persist' | 'resume'> & {
+type Defaults = Pick<
+  ResolvedOptions,
+  'apiBase' | 'sendCookies' | 'stream' | 'theme' | 'position' | 'open' | 'persist' | 'resume'
+> & {
   greetingDelay: number;
   replyTimeout: number;
   stallTimeout: number;

@@ -75,7 +75,14 @@ describe('resolveOptions', () => {
       stallTimeout: 4000,
       context: { plan: 'pro', page: '/pricing' },
     };
-    expect(resolve(options)).toEqual({ botId: 'bot-1', apiKey: undefined, locale: 'en', strings: englishStrings, dir: 'ltr', ...options });
+    expect(resolve(options)).toEqual({
+      botId: 'bot-1',
+      apiKey: undefined,
+      locale: 'en',
+      strings: englishStrings,
+      dir: 'ltr',
+      ...options,
+    });
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -96,14 +103,17 @@ describe('resolveOptions', () => {
     ['starters', ['Opening hours?', 42], []],
     ['context', 'pro', {}],
     ['context', { plan: 'pro', seats: 3 }, { plan: 'pro' }],
-  ])('replaces an invalid %s of %j by its default, warning once with the name, the value and the default', (name, value, fallback) => {
-    expect(resolve({ [name]: value })[name as keyof ResolvedOptions]).toEqual(fallback);
-    expect(warn).toHaveBeenCalledOnce();
-    const [text] = warn.mock.calls[0] ?? [];
-    expect(text).toContain(name);
-    expect(text).toContain(JSON.stringify(value));
-    expect(text).toContain(JSON.stringify(fallback));
-  });
+  ])(
+    'replaces an invalid %s of %j by its default, warning once with the name, the value and the default',
+    (name, value, fallback) => {
+      expect(resolve({ [name]: value })[name as keyof ResolvedOptions]).toEqual(fallback);
+      expect(warn).toHaveBeenCalledOnce();
+      const [text] = warn.mock.calls[0] ?? [];
+      expect(text).toContain(name);
+      expect(text).toContain(JSON.stringify(value));
+      expect(text).toContain(JSON.stringify(fallback));
+    },
+  );
 
   test.each([
     ['title', 'Chat'],
@@ -142,7 +152,10 @@ describe('languages', () => {
 
   test('Arabic and Hebrew lay out right to left, with the launcher on the left unless placed', () => {
     expect(resolveOptions({ botId: 'b', locale: 'he' })).toMatchObject({ dir: 'rtl', position: 'left' });
-    expect(resolveOptions({ botId: 'b', locale: 'ar', position: 'right' })).toMatchObject({ dir: 'rtl', position: 'right' });
+    expect(resolveOptions({ botId: 'b', locale: 'ar', position: 'right' })).toMatchObject({
+      dir: 'rtl',
+      position: 'right',
+    });
   });
 
   test('follows the page language when no locale is given', () => {
@@ -166,7 +179,8 @@ describe('languages', () => {
 
 describe('accentColor (issue 10: url() in it made the launcher fetch that address at page load)', () => {
   /** The browser's judgement, as far as these values go. */
-  const supportsColour = (property: string, value: string) => property === 'color' && /^(#[0-9a-f]{3,8}|rgb\([^()]*\)|red)$/i.test(value);
+  const supportsColour = (property: string, value: string) =>
+    property === 'color' && /^(#[0-9a-f]{3,8}|rgb\([^()]*\)|red)$/i.test(value);
 
   test.each(['#0f766e', 'rgb(0 118 110)', 'red'])('takes the colour %s', (value) => {
     vi.stubGlobal('CSS', { supports: supportsColour });
@@ -174,16 +188,19 @@ describe('accentColor (issue 10: url() in it made the launcher fetch that addres
     expect(warn).not.toHaveBeenCalled();
   });
 
-  test.each(['url(https://attacker.example/track)', 'image-set(url(https://attacker.example/a) 1x)', 'red, url(https://attacker.example/b)', 'not-a-colour', 'expression(alert(1))'])(
-    'falls back to indigo with a warning for %s',
-    (value) => {
-      vi.stubGlobal('CSS', { supports: supportsColour });
-      expect(resolve({ accentColor: value }).accentColor).toBeUndefined();
-      expect(warn).toHaveBeenCalledOnce();
-      expect(warn.mock.calls[0]?.[0]).toContain('accentColor');
-      expect(warn.mock.calls[0]?.[0]).toContain(JSON.stringify(value));
-    },
-  );
+  test.each([
+    'url(https://attacker.example/track)',
+    'image-set(url(https://attacker.example/a) 1x)',
+    'red, url(https://attacker.example/b)',
+    'not-a-colour',
+    'expression(alert(1))',
+  ])('falls back to indigo with a warning for %s', (value) => {
+    vi.stubGlobal('CSS', { supports: supportsColour });
+    expect(resolve({ accentColor: value }).accentColor).toBeUndefined();
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toContain('accentColor');
+    expect(warn.mock.calls[0]?.[0]).toContain(JSON.stringify(value));
+  });
 
   test('refuses url( even where there is no CSS to ask', () => {
     expect(resolve({ accentColor: 'URL (https://attacker.example/x)' }).accentColor).toBeUndefined();

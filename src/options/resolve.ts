@@ -41,13 +41,17 @@ export function resolveOptions(options: WidgetOptions): ResolvedOptions {
     dir,
   };
   if (resolved.apiKey) {
-    console.warn('[tinytalk-widget] apiKey is visible to every visitor of this page. Use a public agent, or a proxy of your own that adds the key.');
+    console.warn(
+      '[tinytalk-widget] apiKey is visible to every visitor of this page. Use a public agent, or a proxy of your own that adds the key.',
+    );
   }
   return resolved;
 }
 
 function warnInvalid(name: string, value: unknown, fallback: unknown): void {
-  console.warn(`[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
+  console.warn(
+    `[tinytalk-widget] Ignoring invalid ${name}: ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`,
+  );
 }
 
 type TextOption = 'apiBase' | 'apiKey' | 'model' | 'title' | 'welcomeMessage' | 'greeting' | 'placeholder' | 'avatar';
@@ -72,7 +76,9 @@ function text(options: WidgetOptions, name: TextOption, fallback?: string): stri
 function colour(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const isColour =
-    typeof value === 'string' && !/url\s*\(/i.test(value) && (typeof CSS === 'undefined' || CSS.supports('color', value));
+    typeof value === 'string' &&
+    !/url\s*\(/i.test(value) &&
+    (typeof CSS === 'undefined' || CSS.supports('color', value));
   if (isColour) return value;
   warnInvalid('accentColor', value, 'the default indigo');
   return undefined;
@@ -100,7 +106,11 @@ function choice<Name extends keyof typeof choices>(options: WidgetOptions, name:
 }
 
 /** Milliseconds, at least `minimum` (a timeout of 0 would never let a reply start). */
-function duration(options: WidgetOptions, name: 'replyTimeout' | 'stallTimeout' | 'greetingDelay', minimum = 1): number {
+function duration(
+  options: WidgetOptions,
+  name: 'replyTimeout' | 'stallTimeout' | 'greetingDelay',
+  minimum = 1,
+): number {
   const value: unknown = options[name];
   const fallback = defaults[name];
   if (value === undefined) return fallback;
@@ -139,7 +149,8 @@ function tags(value: unknown): Readonly<Record<string, string>> {
 
 function starters(value: unknown): string[] {
   if (value === undefined) return [...defaults.starters];
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.filter((item) => item.trim() !== '');
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return value.filter((item) => item.trim() !== '');
   warnInvalid('starters', value, defaults.starters);
   return [...defaults.starters];
 }

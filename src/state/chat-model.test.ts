@@ -33,7 +33,9 @@ function failsAfterWords(status: number): Reply {
 }
 
 /** A store in memory: what was last saved is what loads. */
-function memoryStore(initial: ChatMessage[] = []): ChatModelConfig['store'] & { saved: readonly ChatMessage[]; clears: number } {
+function memoryStore(
+  initial: ChatMessage[] = [],
+): ChatModelConfig['store'] & { saved: readonly ChatMessage[]; clears: number } {
   const store = {
     saved: initial as readonly ChatMessage[],
     clears: 0,
@@ -77,7 +79,7 @@ function message(id: string, role: ChatMessage['role'], content: string, status:
 }
 
 describe('send', () => {
-  test('adds the visitor\'s turn and a reply that fills in as the words arrive', async () => {
+  test("adds the visitor's turn and a reply that fills in as the words arrive", async () => {
     const { model } = setup();
     const replies: [string, MessageStatus][] = [];
     const unsubscribe = model.messages.subscribe((messages) => {
@@ -175,7 +177,12 @@ describe('send', () => {
     await model.send('Opening hours?');
     const reply = model.messages.value.at(-1);
     expect(onReplyStart).toHaveBeenCalledOnce();
-    expect(onReplyStart.mock.lastCall?.[0]).toMatchObject({ id: reply?.id, role: 'assistant', content: '', status: 'streaming' });
+    expect(onReplyStart.mock.lastCall?.[0]).toMatchObject({
+      id: reply?.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
     expect(deltas.join('')).toBe('Nine to five.');
   });
 });
@@ -200,7 +207,7 @@ describe('feedback', () => {
     expect(onFeedback).toHaveBeenCalledTimes(3);
   });
 
-  test('ignores ratings of the visitor\'s turns, of failed replies, and ratings that change nothing', async () => {
+  test("ignores ratings of the visitor's turns, of failed replies, and ratings that change nothing", async () => {
     const onFeedback = vi.fn();
     const { model } = setup({ onFeedback, replies: [answers, failsAfterWords(500)] });
     await model.send('Opening hours?');
@@ -247,13 +254,18 @@ describe('a failed reply', () => {
     const { model } = setup({ replies: [failsAfterWords(500)], onError });
     await model.send('Opening hours?');
     const reply = model.messages.value.at(-1);
-    expect(reply).toMatchObject({ role: 'assistant', content: 'Nine to', status: 'error', error: { type: 'http', status: 500 } });
+    expect(reply).toMatchObject({
+      role: 'assistant',
+      content: 'Nine to',
+      status: 'error',
+      error: { type: 'http', status: 500 },
+    });
     expect(model.status.value).toBe('ready');
     expect(onError).toHaveBeenCalledExactlyOnceWith({ type: 'http', status: 500 }, reply);
     expect(model.retryableId.value).toBe(reply?.id);
   });
 
-  test('is sent again by retry, without repeating the visitor\'s turn', async () => {
+  test("is sent again by retry, without repeating the visitor's turn", async () => {
     const { model, requests } = setup({ replies: [failsAfterWords(500), answers] });
     await model.send('Opening hours?');
     const failed = model.messages.value.at(-1);
@@ -366,14 +378,21 @@ describe('other tabs and leaving the page', () => {
 
 describe('regenerate and edit', () => {
   test('regenerate replaces the last reply, and the agent gets the conversation without it', async () => {
-    const { model, requests } = setup({ stored: [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine to')] });
+    const { model, requests } = setup({
+      stored: [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine to')],
+    });
     await model.regenerate('a1');
     expect(requests.map(({ messages }) => messages)).toEqual([[{ role: 'user', content: 'Hours?' }]]);
     expect(model.messages.value.map(({ content }) => content)).toEqual(['Hours?', 'Nine to five.']);
   });
 
   test('regenerate asks nothing for a reply that is not the last one, or while a reply streams', async () => {
-    const stored = [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine'), message('u2', 'user', 'Days?'), message('a2', 'assistant', 'Every day')];
+    const stored = [
+      message('u1', 'user', 'Hours?'),
+      message('a1', 'assistant', 'Nine'),
+      message('u2', 'user', 'Days?'),
+      message('a2', 'assistant', 'Every day'),
+    ];
     const { model, requests } = setup({ stored, replies: [hangsAfterWords] });
     await model.regenerate('a1');
     expect(requests).toHaveLength(0);
@@ -384,7 +403,12 @@ describe('regenerate and edit', () => {
   });
 
   test('edit replaces the last visitor message and its reply, and the agent gets the conversation as edited', async () => {
-    const stored = [message('u1', 'user', 'Hours?'), message('a1', 'assistant', 'Nine to five.'), message('u2', 'user', 'Dyas?'), message('a2', 'assistant', 'Pardon?')];
+    const stored = [
+      message('u1', 'user', 'Hours?'),
+      message('a1', 'assistant', 'Nine to five.'),
+      message('u2', 'user', 'Dyas?'),
+      message('a2', 'assistant', 'Pardon?'),
+    ];
     const { model, requests } = setup({ stored });
     await model.edit('u1', 'Not the last one');
     expect(requests).toHaveLength(0);
@@ -394,7 +418,12 @@ describe('regenerate and edit', () => {
       { role: 'assistant', content: 'Nine to five.' },
       { role: 'user', content: 'Days?' },
     ]);
-    expect(model.messages.value.map(({ content }) => content)).toEqual(['Hours?', 'Nine to five.', 'Days?', 'Nine to five.']);
+    expect(model.messages.value.map(({ content }) => content)).toEqual([
+      'Hours?',
+      'Nine to five.',
+      'Days?',
+      'Nine to five.',
+    ]);
   });
 
   test('leave names the reply it cut, and none when nothing was in flight', async () => {

@@ -62,7 +62,15 @@ export interface ChatModel {
 }
 
 /** The conversation: its messages, the request in flight, and the actions on them. */
-export function createChatModel({ transport, store, onReplyStart, onReplyText, onReply, onFeedback, onError }: ChatModelConfig): ChatModel {
+export function createChatModel({
+  transport,
+  store,
+  onReplyStart,
+  onReplyText,
+  onReply,
+  onFeedback,
+  onError,
+}: ChatModelConfig): ChatModel {
   const messages = signal<readonly ChatMessage[]>(store.load());
   const status = signal<ChatStatus>('ready');
   const retryableId = computed(() => {
@@ -90,7 +98,8 @@ export function createChatModel({ transport, store, onReplyStart, onReplyText, o
   /** Records how the reply ended; undefined when a reset removed it meanwhile. */
   function end(id: string, ending: ReplyEnding): ChatMessage | undefined {
     // A reply cut at its length cap is kept as far as it goes, like a finished one.
-    if (!(ending instanceof ChatError)) return update(id, (message) => ({ ...message, status: ending === 'stopped' ? 'stopped' : 'done' }));
+    if (!(ending instanceof ChatError))
+      return update(id, (message) => ({ ...message, status: ending === 'stopped' ? 'stopped' : 'done' }));
     const error = ending.toInfo();
     const retryAt = error.retryAfter === undefined ? {} : { retryAt: Date.now() + error.retryAfter * 1000 };
     const failed = update(id, (message) => ({ ...message, status: 'error', error, ...retryAt }));

@@ -10,7 +10,9 @@ function fakeChat(last?: Partial<ChatMessage>) {
   let retries = 0;
   const chat = {
     status: signal('ready'),
-    messages: signal(last ? [{ id: 'a1', role: 'assistant', content: '', status: 'error', citedResources: [], ...last }] : []),
+    messages: signal(
+      last ? [{ id: 'a1', role: 'assistant', content: '', status: 'error', citedResources: [], ...last }] : [],
+    ),
     retryableId: signal(last ? 'a1' : undefined),
     send: async (text: string) => void sent.push(text),
     retry: async () => void (retries += 1),
@@ -19,7 +21,11 @@ function fakeChat(last?: Partial<ChatMessage>) {
 }
 
 function memoryDraft(initial = '') {
-  const store = { draft: initial, loadDraft: () => store.draft, saveDraft: (text: string) => void (store.draft = text) };
+  const store = {
+    draft: initial,
+    loadDraft: () => store.draft,
+    saveDraft: (text: string) => void (store.draft = text),
+  };
   return store;
 }
 

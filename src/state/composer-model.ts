@@ -21,7 +21,11 @@ export interface ComposerModel {
 }
 
 /** The message box's state: the draft and what happens to it when the visitor sends. */
-export function createComposerModel(chat: ChatModel, store: Pick<ConversationStore, 'loadDraft' | 'saveDraft'>, isOnline: ReadonlySignal<boolean>): ComposerModel {
+export function createComposerModel(
+  chat: ChatModel,
+  store: Pick<ConversationStore, 'loadDraft' | 'saveDraft'>,
+  isOnline: ReadonlySignal<boolean>,
+): ComposerModel {
   const draft = signal(store.loadDraft());
   const isWaitingForConnection = signal(false);
   const editingId = signal<string | undefined>(undefined);

@@ -30,9 +30,12 @@ export function createGreetingModel({ record, delay, isPanelOpen, canGreet }: Gr
     state.value = fate;
     record.save(fate);
   }
-  const timer = state.value === 'waiting' ? setTimeout(() => {
-    if (!isPanelOpen.value && canGreet()) state.value = 'shown';
-  }, delay) : undefined;
+  const timer =
+    state.value === 'waiting'
+      ? setTimeout(() => {
+          if (!isPanelOpen.value && canGreet()) state.value = 'shown';
+        }, delay)
+      : undefined;
   // However the panel opens (the greeting, or the launcher beside it), the visitor has met it.
   const stopFollowing = effect(() => {
     if (isPanelOpen.value && state.peek() === 'shown') settle('opened');

@@ -9,5 +9,7 @@ export const maxReplyLength = 100_000;
 /** A reply's text with `delta` added, kept to {@link maxReplyLength}, and marked once text was left out. */
 export function capReply(content: string, delta: string): Pick<ChatMessage, 'content' | 'isTruncated'> {
   const whole = content + delta;
-  return whole.length <= maxReplyLength ? { content: whole } : { content: whole.slice(0, maxReplyLength), isTruncated: true };
+  return whole.length <= maxReplyLength
+    ? { content: whole }
+    : { content: whole.slice(0, maxReplyLength), isTruncated: true };
 }

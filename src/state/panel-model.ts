@@ -15,7 +15,10 @@ export interface PanelModelConfig {
 }
 
 /** Whether the floating panel is open. */
-export function createPanelModel(isInitiallyOpen: boolean, { beforeOpen, onChange }: PanelModelConfig = {}): PanelModel {
+export function createPanelModel(
+  isInitiallyOpen: boolean,
+  { beforeOpen, onChange }: PanelModelConfig = {},
+): PanelModel {
   const isOpen = signal(isInitiallyOpen);
   function set(value: boolean): void {
     if (isOpen.value === value) return;
@@ -43,5 +46,7 @@ export function parsePanelView(value: unknown): PanelView | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { isOpen, fromBottom } = value as Record<string, unknown>;
   if (typeof isOpen !== 'boolean') return undefined;
-  return typeof fromBottom === 'number' && Number.isFinite(fromBottom) && fromBottom > 0 ? { isOpen, fromBottom } : { isOpen };
+  return typeof fromBottom === 'number' && Number.isFinite(fromBottom) && fromBottom > 0
+    ? { isOpen, fromBottom }
+    : { isOpen };
 }

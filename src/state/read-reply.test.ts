@@ -7,7 +7,9 @@ import { readReply } from './read-reply';
 const citations = [{ id: 'kb-1', url: 'https://docs.example/hours', title: 'Hours' }];
 
 /** A transport answering with `events`, which keeps every request it gets. */
-function transportOf(events: (request: ChatRequest) => AsyncGenerator<ChatEvent>): ChatTransport & { requests: ChatRequest[] } {
+function transportOf(
+  events: (request: ChatRequest) => AsyncGenerator<ChatEvent>,
+): ChatTransport & { requests: ChatRequest[] } {
   const requests: ChatRequest[] = [];
   return Object.assign((request: ChatRequest) => (requests.push(request), events(request)), { requests });
 }

@@ -18,7 +18,12 @@ export interface ReplySink {
  * Asks `transport` for the reply to `messages` and reads it until it ends, fails, is
  * aborted through `controller`, or is cut. Never throws: resolves to how it ended.
  */
-export async function readReply(transport: ChatTransport, messages: WireMessage[], controller: AbortController, sink: ReplySink): Promise<ReplyEnding> {
+export async function readReply(
+  transport: ChatTransport,
+  messages: WireMessage[],
+  controller: AbortController,
+  sink: ReplySink,
+): Promise<ReplyEnding> {
   const { signal } = controller;
   let isCut = false;
   const pacer = createTextPacer((text) => {

@@ -19,7 +19,12 @@ export type RecordScope = 'tab' | 'shared';
  * A record stored under `key`: with `persist` `none`, nowhere (it lives as long as the
  * page); else in sessionStorage for `tab`, in the conversation's storage for `shared`.
  */
-export function createRecord<Value>(persist: Persistence, scope: RecordScope, key: string, parse: (value: unknown) => Value | undefined): StoredRecord<Value> {
+export function createRecord<Value>(
+  persist: Persistence,
+  scope: RecordScope,
+  key: string,
+  parse: (value: unknown) => Value | undefined,
+): StoredRecord<Value> {
   let inMemory: Value | undefined;
   function storage(): Storage | undefined {
     if (persist === 'none') return undefined;

@@ -9,7 +9,9 @@ export interface CutReply {
 
 /** Where a page leaves the reply it cut: beside the conversation, so that any next page of the site finds it. */
 export function createCutReplyRecord(persist: Persistence, key: string): StoredRecord<CutReply> {
-  return createRecord(persist, 'shared', `${key}:resume`, (value) => (isObject(value) && typeof value.id === 'string' ? { id: value.id } : undefined));
+  return createRecord(persist, 'shared', `${key}:resume`, (value) =>
+    isObject(value) && typeof value.id === 'string' ? { id: value.id } : undefined,
+  );
 }
 
 /** How long a tab without Web Locks waits before it reads back its claim. */
@@ -31,7 +33,9 @@ export async function takeCutReply(persist: Persistence, key: string): Promise<C
   };
   if (!record.load()) return undefined;
   if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(`${key}:resume`, take);
-  const claims = createRecord(persist, 'shared', `${key}:resume-claim`, (value) => (typeof value === 'string' ? value : undefined));
+  const claims = createRecord(persist, 'shared', `${key}:resume-claim`, (value) =>
+    typeof value === 'string' ? value : undefined,
+  );
   const claim = Math.random().toString(36).slice(2);
   claims.save(claim);
   await new Promise((resolve) => setTimeout(resolve, claimSettleMs));

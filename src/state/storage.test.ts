@@ -14,7 +14,14 @@ const conversation: ChatMessage[] = [
     citedResources: [{ id: 'kb-1', url: 'https://docs.example/hours', title: 'Hours' }],
   },
   { id: 'u2', role: 'user', content: 'And Sundays?', status: 'done', citedResources: [] },
-  { id: 'a2', role: 'assistant', content: 'Clo', status: 'error', citedResources: [], error: { type: 'http', status: 503, retryAfter: 5 } },
+  {
+    id: 'a2',
+    role: 'assistant',
+    content: 'Clo',
+    status: 'error',
+    citedResources: [],
+    error: { type: 'http', status: 503, retryAfter: 5 },
+  },
 ];
 
 /** Stored JSON as the store writes it, with whatever `messages` a test needs. */
@@ -68,7 +75,7 @@ describe('createConversationStore', () => {
     expect(localStorage.getItem('k')).toBeNull();
   });
 
-  test('keeps each agent\'s conversation under its own key', () => {
+  test("keeps each agent's conversation under its own key", () => {
     expect(conversationKey('bot-a')).not.toBe(conversationKey('bot-b'));
     createConversationStore('local', conversationKey('bot-a')).save(conversation);
     expect(createConversationStore('local', conversationKey('bot-b')).load()).toEqual([]);
@@ -151,9 +158,18 @@ describe('parseConversation', () => {
     expect(parseConversation(stored(replies))).toEqual(replies.map(({ error: _invalid, ...reply }) => reply));
   });
 
-  test('keeps a reply\'s rating, and drops one that is not thumbs up or down', () => {
-    const replies = (['up', 'down', 'meh', 1] as const).map((feedback, i) => ({ ...conversation[1], id: `r${i}`, feedback }));
-    expect(parseConversation(stored(replies)).map((message) => message.feedback)).toEqual(['up', 'down', undefined, undefined]);
+  test("keeps a reply's rating, and drops one that is not thumbs up or down", () => {
+    const replies = (['up', 'down', 'meh', 1] as const).map((feedback, i) => ({
+      ...conversation[1],
+      id: `r${i}`,
+      feedback,
+    }));
+    expect(parseConversation(stored(replies)).map((message) => message.feedback)).toEqual([
+      'up',
+      'down',
+      undefined,
+      undefined,
+    ]);
   });
 
   test('ignores data written with another schema version', () => {
@@ -175,7 +191,10 @@ describe('parseConversation', () => {
 
 describe('storage with limits (issue 10: nothing capped what was stored)', () => {
   test('one reply with 1,245 long citations stores at most 20 of them, each page once', () => {
-    const citations = Array.from({ length: 1245 }, (_, index) => ({ id: `c${index}`, url: `https://docs.example/${index % 300}/${'x'.repeat(index % 2 ? 1900 : 4000)}` }));
+    const citations = Array.from({ length: 1245 }, (_, index) => ({
+      id: `c${index}`,
+      url: `https://docs.example/${index % 300}/${'x'.repeat(index % 2 ? 1900 : 4000)}`,
+    }));
     const reply = { ...conversation[1], citedResources: citations };
     const store = createConversationStore('local', 'k');
     store.save(parseConversation(stored([reply])));
@@ -213,8 +232,18 @@ describe('storage with limits (issue 10: nothing capped what was stored)', () =>
   });
 
   test('every stored field is type-checked: a wrong optional field is left out, a wrong required one drops the message', () => {
-    const reply = { ...conversation[1], retryAt: 'later', isTruncated: 'yes', createdAt: -1, feedback: 'up', extra: '<script>', error: { type: 'http', status: 'x' } };
-    expect(parseConversation(stored([reply]))).toEqual([{ ...conversation[1], feedback: 'up', error: { type: 'http' } }]);
+    const reply = {
+      ...conversation[1],
+      retryAt: 'later',
+      isTruncated: 'yes',
+      createdAt: -1,
+      feedback: 'up',
+      extra: '<script>',
+      error: { type: 'http', status: 'x' },
+    };
+    expect(parseConversation(stored([reply]))).toEqual([
+      { ...conversation[1], feedback: 'up', error: { type: 'http' } },
+    ]);
     expect(parseConversation(stored([{ ...conversation[0], id: 'x'.repeat(5000) }]))).toEqual([]);
   });
 

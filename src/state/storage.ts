@@ -34,7 +34,16 @@ const maxIdLength = 100;
 const maxDetailLength = 500;
 
 const statuses: readonly MessageStatus[] = ['streaming', 'done', 'stopped', 'error'];
-const errorTypes: readonly ChatErrorType[] = ['http', 'network', 'stream', 'cut', 'protocol', 'timeout', 'redirect', 'aborted'];
+const errorTypes: readonly ChatErrorType[] = [
+  'http',
+  'network',
+  'stream',
+  'cut',
+  'protocol',
+  'timeout',
+  'redirect',
+  'aborted',
+];
 
 /** The storage key of an agent's conversation: each agent keeps its own. */
 export function conversationKey(botId: string): string {
@@ -95,7 +104,9 @@ export function createConversationStore(persist: Persistence, key: string): Conv
       if (json.length <= maxStoredLength) return write(key, json);
       if (!hasWarnedOfLength) {
         hasWarnedOfLength = true;
-        console.warn(`[tinytalk-widget] The conversation is longer than the ${maxStoredLength} characters stored; its oldest turns will not survive a reload.`);
+        console.warn(
+          `[tinytalk-widget] The conversation is longer than the ${maxStoredLength} characters stored; its oldest turns will not survive a reload.`,
+        );
       }
       write(key, serialize(newestThatFit(messages)));
     },
@@ -149,7 +160,8 @@ function parseMessage(stored: unknown, isLive: boolean): ChatMessage | undefined
   if (!isObject(stored)) return undefined;
   const { id, role, content, status, citedResources, error, retryAt, isTruncated, createdAt, feedback } = stored;
   if (typeof id !== 'string' || id.length > maxIdLength || (role !== 'user' && role !== 'assistant')) return undefined;
-  if (typeof content !== 'string' || !statuses.includes(status as MessageStatus) || !Array.isArray(citedResources)) return undefined;
+  if (typeof content !== 'string' || !statuses.includes(status as MessageStatus) || !Array.isArray(citedResources))
+    return undefined;
   const isCut = content.length > maxReplyLength;
   return {
     id,
@@ -171,7 +183,8 @@ function parseErrorInfo(value: unknown): { error: ChatErrorInfo } | undefined {
   if (!isObject(value) || !errorTypes.includes(value.type as ChatErrorType)) return undefined;
   const { status, retryAfter, detail } = value;
   const error: ChatErrorInfo = { type: value.type as ChatErrorType };
-  if (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599) error.status = status as number;
+  if (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599)
+    error.status = status as number;
   // Shown to the visitor ("try again in N seconds"): a number of seconds, nothing else.
   if (Number.isInteger(retryAfter) && (retryAfter as number) >= 0) error.retryAfter = retryAfter as number;
   if (typeof detail === 'string') error.detail = detail.slice(0, maxDetailLength);

@@ -8,7 +8,11 @@ import { parseConversation, type ConversationStore } from './storage';
  * events), and stores a reply still streaming when the page goes away, noting it in
  * `cutReply` for the next page to ask again. Returns the function that removes its listeners.
  */
-export function syncAcrossTabs(chat: ChatModel, store: Pick<ConversationStore, 'key' | 'persist'>, cutReply: StoredRecord<CutReply>): () => void {
+export function syncAcrossTabs(
+  chat: ChatModel,
+  store: Pick<ConversationStore, 'key' | 'persist'>,
+  cutReply: StoredRecord<CutReply>,
+): () => void {
   function onStorage(event: StorageEvent): void {
     if (event.key !== store.key || event.storageArea !== localStorage) return;
     try {

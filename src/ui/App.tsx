@@ -31,7 +31,18 @@ export interface AppProps {
  * The panel's root, rendered once the conversation is first needed (see ui/shell.ts for
  * what comes before): reads signals, renders, and sends user events to the models.
  */
-export function App({ session, panel, options, mode, wasOpenAtLoad, launcher, greeting, fromBottom, onPosition, onSourceOpen }: AppProps) {
+export function App({
+  session,
+  panel,
+  options,
+  mode,
+  wasOpenAtLoad,
+  launcher,
+  greeting,
+  fromBottom,
+  onPosition,
+  onSourceOpen,
+}: AppProps) {
   const isFloating = mode === 'floating';
   const isOpen = !isFloating || panel.isOpen.value;
   // A panel open when the page loads must not steal focus from the page; one the

@@ -21,14 +21,22 @@ export function CopyButton({ text, strings }: { text: string; strings: Strings }
 
   function copy(event: { currentTarget: HTMLButtonElement }): void {
     // The fallback's text field goes beside the button, in the shadow root.
-    void copyText(markdown ? markdown.visibleMarkdown(text) : text, event.currentTarget.getRootNode()).then((isDone) => {
-      if (isDone) setIsCopied(true);
-      else console.warn('[tinytalk-widget] Copy failed: the browser refused the clipboard.');
-    });
+    void copyText(markdown ? markdown.visibleMarkdown(text) : text, event.currentTarget.getRootNode()).then(
+      (isDone) => {
+        if (isDone) setIsCopied(true);
+        else console.warn('[tinytalk-widget] Copy failed: the browser refused the clipboard.');
+      },
+    );
   }
 
   return (
-    <button type="button" class="icon-button small" aria-label={strings.copy} title={isCopied ? strings.copied : strings.copy} onClick={copy}>
+    <button
+      type="button"
+      class="icon-button small"
+      aria-label={strings.copy}
+      title={isCopied ? strings.copied : strings.copy}
+      onClick={copy}
+    >
       {isCopied ? <CheckIcon /> : <CopyIcon />}
     </button>
   );

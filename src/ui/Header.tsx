@@ -22,11 +22,23 @@ export function Header({ title, avatar, titleId, strings, onReset, onMinimize }:
       <h2 id={titleId} class="title">
         {title}
       </h2>
-      <button type="button" class="icon-button" aria-label={strings.newConversation} title={strings.newConversation} onClick={onReset}>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={strings.newConversation}
+        title={strings.newConversation}
+        onClick={onReset}
+      >
         <NewIcon />
       </button>
       {onMinimize && (
-        <button type="button" class="icon-button" aria-label={strings.minimize} title={strings.minimize} onClick={onMinimize}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={strings.minimize}
+          title={strings.minimize}
+          onClick={onMinimize}
+        >
           <MinimizeIcon />
         </button>
       )}

@@ -26,7 +26,13 @@ const sliceLength = 4000;
 export function Markdown({ source, progress, labels }: MarkdownProps) {
   const markdown = useMarkdown();
   const container = useRef<HTMLDivElement>(null);
-  const state = useRef<{ patch: (blocks: readonly string[]) => void; renderer: BlockRenderer; frame: number; isSlicing: boolean; labels: FrameLabels } | null>(null);
+  const state = useRef<{
+    patch: (blocks: readonly string[]) => void;
+    renderer: BlockRenderer;
+    frame: number;
+    isSlicing: boolean;
+    labels: FrameLabels;
+  } | null>(null);
   const latest = useRef(source);
   latest.current = source;
 
@@ -38,7 +44,13 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     if (!state.current || !isSameLabels(state.current.labels, labels)) {
       cancelAnimationFrame(state.current?.frame ?? 0);
       element.textContent = '';
-      state.current = { patch: createBlockPatcher(element, labels), renderer: markdown.createBlockRenderer(), frame: 0, isSlicing: false, labels };
+      state.current = {
+        patch: createBlockPatcher(element, labels),
+        renderer: markdown.createBlockRenderer(),
+        frame: 0,
+        isSlicing: false,
+        labels,
+      };
     }
     const current = state.current;
     // The renderer never throws; were anything else to, the reply shows as text and

@@ -50,7 +50,24 @@ function useRenderedCount(total: number, isAllAtOnce: boolean): number {
 
 /** The conversation, which follows new text only while the reader is at the end. */
 export function MessageList(props: MessageListProps) {
-  const { messages, welcomeMessage, greeting, starters, retryableId, isReady, editingId, fromBottom, onPosition, strings, onRetry, onRegenerate, onEdit, onSend, onRate, onSourceOpen } = props;
+  const {
+    messages,
+    welcomeMessage,
+    greeting,
+    starters,
+    retryableId,
+    isReady,
+    editingId,
+    fromBottom,
+    onPosition,
+    strings,
+    onRetry,
+    onRegenerate,
+    onEdit,
+    onSend,
+    onRate,
+    onSourceOpen,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(fromBottom === undefined);
@@ -62,7 +79,10 @@ export function MessageList(props: MessageListProps) {
   const welcome = useMemo(() => pageMessage('welcome', welcomeMessage), [welcomeMessage]);
   const greetingMessage = useMemo(() => pageMessage('greeting', greeting), [greeting]);
   const last = messages.at(-1);
-  const regenerableId = isReady && last?.role === 'assistant' && (last.status === 'done' || last.status === 'stopped') ? last.id : undefined;
+  const regenerableId =
+    isReady && last?.role === 'assistant' && (last.status === 'done' || last.status === 'stopped')
+      ? last.id
+      : undefined;
   const lastUserId = [...messages].reverse().find((message) => message.role === 'user')?.id;
   const editableId = isReady && lastUserId !== editingId ? lastUserId : undefined;
   const isComplete = renderedCount >= messages.length;
@@ -75,7 +95,8 @@ export function MessageList(props: MessageListProps) {
     if (!element || !content.current) return;
     const follow = () => {
       if (isAtBottom.current) element.scrollTop = element.scrollHeight;
-      else if (heldFromBottom.current !== undefined) element.scrollTop = element.scrollHeight - element.clientHeight - heldFromBottom.current;
+      else if (heldFromBottom.current !== undefined)
+        element.scrollTop = element.scrollHeight - element.clientHeight - heldFromBottom.current;
     };
     // The reader's own scrolling ends the hold.
     const release = () => (heldFromBottom.current = undefined);
@@ -107,7 +128,8 @@ export function MessageList(props: MessageListProps) {
     lastScrollTop.current = scrollTop;
     setIsAway(!isAtBottom.current);
     const position = isAtBottom.current ? undefined : Math.round(distance);
-    if (heldFromBottom.current === undefined && position !== reported.current) onPosition((reported.current = position));
+    if (heldFromBottom.current === undefined && position !== reported.current)
+      onPosition((reported.current = position));
   }
   function jumpToLatest(event: TargetedMouseEvent<HTMLButtonElement>): void {
     const element = scroller.current;
@@ -117,12 +139,21 @@ export function MessageList(props: MessageListProps) {
     // The button goes once the list is at the end: focus on it would fall back to the
     // page. It goes to the conversation instead, where the reader wanted to be.
     const button = event.currentTarget;
-    if ((button.getRootNode() as ShadowRoot | Document).activeElement === button) content.current?.focus({ preventScroll: true });
+    if ((button.getRootNode() as ShadowRoot | Document).activeElement === button)
+      content.current?.focus({ preventScroll: true });
   }
 
   return (
     <div class="scroller" ref={scroller} onScroll={trackPosition}>
-      <div class="messages" part="messages" role="log" aria-live="off" aria-label={strings.conversation} tabIndex={-1} ref={content}>
+      <div
+        class="messages"
+        part="messages"
+        role="log"
+        aria-live="off"
+        aria-label={strings.conversation}
+        tabIndex={-1}
+        ref={content}
+      >
         {greetingMessage && isComplete && <MessageView message={greetingMessage} strings={strings} isWelcome />}
         {welcome && isComplete && <MessageView message={welcome} strings={strings} isWelcome />}
         {(isComplete ? messages : messages.slice(-renderedCount)).map((message) => (
@@ -138,7 +169,9 @@ export function MessageList(props: MessageListProps) {
           />
         ))}
       </div>
-      {messages.length === 0 && starters.length > 0 && <Starters starters={starters} strings={strings} onPick={onSend} />}
+      {messages.length === 0 && starters.length > 0 && (
+        <Starters starters={starters} strings={strings} onPick={onSend} />
+      )}
       {/* Last in the list, as it is shown: at its foot, just before the composer in the Tab order. */}
       {isAway && (
         <button type="button" class="jump" onClick={jumpToLatest}>

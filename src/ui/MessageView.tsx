@@ -43,7 +43,16 @@ export class MessageView extends Component<MessageViewProps> {
   }
 }
 
-function MessageBody({ message, strings, isWelcome = false, onRetry, onRegenerate, onEdit, onRate, onSourceOpen }: MessageViewProps) {
+function MessageBody({
+  message,
+  strings,
+  isWelcome = false,
+  onRetry,
+  onRegenerate,
+  onEdit,
+  onRate,
+  onSourceOpen,
+}: MessageViewProps) {
   const { role, content, status } = message;
   const isReply = role === 'assistant' && !isWelcome;
   return (
@@ -60,18 +69,39 @@ function MessageBody({ message, strings, isWelcome = false, onRetry, onRegenerat
         </div>
       )}
       {role === 'assistant' && (
-        <SourceList resources={message.citedResources} strings={strings} onOpen={onSourceOpen && ((resource) => onSourceOpen(message, resource))} />
+        <SourceList
+          resources={message.citedResources}
+          strings={strings}
+          onOpen={onSourceOpen && ((resource) => onSourceOpen(message, resource))}
+        />
       )}
       {status === 'stopped' && <p class="note">{strings.stopped}</p>}
       {message.isTruncated && <p class="note">{strings.truncated}</p>}
       {status === 'error' && message.error && (
-        <ErrorNotice text={describeError(message.error, strings)} strings={strings} retryAt={message.retryAt} onRetry={onRetry} />
+        <ErrorNotice
+          text={describeError(message.error, strings)}
+          strings={strings}
+          retryAt={message.retryAt}
+          onRetry={onRetry}
+        />
       )}
       {isReply && status !== 'streaming' && content !== '' && (
         <div class="actions">
           <CopyButton text={content} strings={strings} />
-          {onRate && <FeedbackButtons feedback={message.feedback} strings={strings} onRate={(feedback) => onRate(message.id, feedback)} />}
-          {onRegenerate && <ActionButton label={strings.regenerate} icon={<RegenerateIcon />} onClick={() => onRegenerate(message.id)} />}
+          {onRate && (
+            <FeedbackButtons
+              feedback={message.feedback}
+              strings={strings}
+              onRate={(feedback) => onRate(message.id, feedback)}
+            />
+          )}
+          {onRegenerate && (
+            <ActionButton
+              label={strings.regenerate}
+              icon={<RegenerateIcon />}
+              onClick={() => onRegenerate(message.id)}
+            />
+          )}
         </div>
       )}
       {onEdit && role === 'user' && (

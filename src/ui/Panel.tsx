@@ -35,7 +35,20 @@ interface PanelProps {
 const titleId = 'tinytalk-title';
 
 /** The chat itself: a dialog over the page in floating mode, a region in inline mode. */
-export function Panel({ chat, options, strings, composer, isOnline, isFloating, autoFocus, onClose, greeting, fromBottom, onPosition, onSourceOpen }: PanelProps) {
+export function Panel({
+  chat,
+  options,
+  strings,
+  composer,
+  isOnline,
+  isFloating,
+  autoFocus,
+  onClose,
+  greeting,
+  fromBottom,
+  onPosition,
+  onSourceOpen,
+}: PanelProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
@@ -71,7 +84,14 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
     >
-      <Header title={options.title} avatar={options.avatar} titleId={titleId} strings={strings} onReset={chat.reset} onMinimize={onClose} />
+      <Header
+        title={options.title}
+        avatar={options.avatar}
+        titleId={titleId}
+        strings={strings}
+        onReset={chat.reset}
+        onMinimize={onClose}
+      />
       <MessageList
         messages={messages}
         welcomeMessage={options.welcomeMessage}
@@ -103,7 +123,14 @@ export function Panel({ chat, options, strings, composer, isOnline, isFloating, 
           </button>
         </p>
       )}
-      <Composer composer={composer} isBusy={status !== 'ready'} placeholder={options.placeholder} strings={strings} autoFocus={autoFocus} onStop={chat.stop} />
+      <Composer
+        composer={composer}
+        isBusy={status !== 'ready'}
+        placeholder={options.placeholder}
+        strings={strings}
+        autoFocus={autoFocus}
+        onStop={chat.stop}
+      />
       <Announcer status={status} lastMessage={messages.at(-1)} readLastReply={readLastReply} strings={strings} />
     </section>
   );

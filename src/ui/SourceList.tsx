@@ -43,8 +43,7 @@ function SourceChip({ resource, onOpen }: { resource: CitedResource; onOpen: Sou
         title
       ) : (
         <>
-          <span class="source-title">{title}</span>{' '}
-          <span class="source-host">{host}</span>
+          <span class="source-title">{title}</span> <span class="source-host">{host}</span>
         </>
       )}
     </a>

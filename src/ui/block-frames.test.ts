@@ -33,6 +33,8 @@ test('frames code blocks and tables nested in lists and quotes', () => {
 });
 
 test('a reply cannot dress up as a frame: its classes are gone before framing', () => {
-  const reply = framed('<div class="code-block"><button>Copy code</button></div><div class="table-scroll" role="group">x</div>');
+  const reply = framed(
+    '<div class="code-block"><button>Copy code</button></div><div class="table-scroll" role="group">x</div>',
+  );
   expect(reply.querySelectorAll('.code-block, .table-scroll, button')).toHaveLength(0);
 });

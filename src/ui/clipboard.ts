@@ -21,7 +21,13 @@ function copyBySelection(text: string, container: Node): boolean {
   area.value = text;
   area.readOnly = true;
   // Through the CSSOM, which a strict CSP allows: fixed, so selecting it scrolls nothing.
-  for (const [name, value] of [['position', 'fixed'], ['top', '0'], ['left', '0'], ['opacity', '0'], ['pointer-events', 'none']]) {
+  for (const [name, value] of [
+    ['position', 'fixed'],
+    ['top', '0'],
+    ['left', '0'],
+    ['opacity', '0'],
+    ['pointer-events', 'none'],
+  ]) {
     area.style.setProperty(name!, value!);
   }
   container.appendChild(area);

@@ -14,5 +14,7 @@ test('reads a rendered reply as its words, a line per block, cells side by side'
       '<table>\n<thead>\n<tr>\n<th>Plan</th>\n<th>Price</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>Team</td>\n<td>$29</td>\n</tr>\n</tbody></table>\n' +
       '<ul>\n<li>one\nand more</li>\n<li><code>two</code></li>\n</ul>\n<pre><code>line 1\nline 2\n</code></pre>',
   );
-  expect(renderedText(reply)).toBe('Pricing\nEvery plan has streaming and sources.\nPlan Price\nTeam $29\none and more\ntwo\nline 1\nline 2');
+  expect(renderedText(reply)).toBe(
+    'Pricing\nEvery plan has streaming and sources.\nPlan Price\nTeam $29\none and more\ntwo\nline 1\nline 2',
+  );
 });

@@ -1,7 +1,27 @@
 /** Elements that end a line of text where they end. */
 const LINE_ENDING = new Set([
-  'P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'TR', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD',
-  'DETAILS', 'SUMMARY', 'DIV', 'HR', 'BR',
+  'P',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'PRE',
+  'BLOCKQUOTE',
+  'TR',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'DETAILS',
+  'SUMMARY',
+  'DIV',
+  'HR',
+  'BR',
 ]);
 /** Table cells, read one after the other on their row. */
 const CELL = new Set(['TD', 'TH']);
@@ -29,5 +49,8 @@ export function renderedText(root: Node): string {
     }
   };
   read(root, false);
-  return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 }

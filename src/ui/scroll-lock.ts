@@ -22,7 +22,10 @@ function lockBodyScroll(): () => void {
   const { style } = body;
   if (holders++ === 0) {
     hadStyleAttribute = body.hasAttribute('style');
-    saved = longhands.map((name) => ({ value: style.getPropertyValue(name), priority: style.getPropertyPriority(name) }));
+    saved = longhands.map((name) => ({
+      value: style.getPropertyValue(name),
+      priority: style.getPropertyPriority(name),
+    }));
     // Important, or a page's own `body { overflow: auto !important }` would win.
     style.setProperty('overflow', 'hidden', 'important');
   }

@@ -67,14 +67,22 @@ function setAttribute(element: Element, name: string, value: string | undefined)
 }
 
 /** Builds an element with a class and, optionally, its text. */
-function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: string, text?: string): HTMLElementTagNameMap[Tag] {
+function element<Tag extends keyof HTMLElementTagNameMap>(
+  tag: Tag,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[Tag] {
   const created = document.createElement(tag);
   created.className = className;
   if (text !== undefined) created.textContent = text;
   return created;
 }
 
-function createLauncher({ options, panel, unreadCount }: ShellConfig): { element: HTMLButtonElement; extras: HTMLElement[]; dispose: () => void } {
+function createLauncher({ options, panel, unreadCount }: ShellConfig): {
+  element: HTMLButtonElement;
+  extras: HTMLElement[];
+  dispose: () => void;
+} {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'launcher';

@@ -33,7 +33,8 @@ let policy: HtmlPolicy | null | undefined;
  * where they are, the patcher shows replies as plain text.
  */
 function htmlPolicy(): HtmlPolicy | null {
-  policy ??= createTrustedTypesPolicy<HtmlPolicy>(TRUSTED_TYPES_POLICY_NAME, { createHTML: (html: string) => html }) ?? null;
+  policy ??=
+    createTrustedTypesPolicy<HtmlPolicy>(TRUSTED_TYPES_POLICY_NAME, { createHTML: (html: string) => html }) ?? null;
   return policy;
 }
 
