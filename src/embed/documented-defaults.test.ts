@@ -56,7 +56,8 @@ describe("the README's table of options", () => {
   const rows = new Map(
     source('../../README.md')
       .split('\n')
-      .map((line) => line.match(/^\| `(\w+)` \| `data-([\w-]+)`[^|]*\| ([^|]*) \|/))
+      // Prettier pads the cells to line the columns up.
+      .map((line) => line.match(/^\| `(\w+)` +\| `data-([\w-]+)`[^|]*\| ([^|]*?) *\|/))
       .filter((match) => match !== null)
       .map(([, name = '', attribute, stated = '']) => [name, { attribute, stated }]),
   );
