@@ -17,8 +17,9 @@ test('the demo page chats with the built-in agent, survives a reload and recover
   await expect(widget.lastReply).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   await expect(widget.lastReply.getByRole('list', { name: 'Sources' }).getByRole('link')).toHaveCount(2);
 
+  // The panel was open, so it comes back open: no click, or the launcher would close it.
   await page.reload();
-  await widget.launcher.click();
+  await expect(page.getByRole('dialog', { name: 'Tiny Talk demo' })).toBeVisible();
   await expect(widget.userTurns).toHaveText(['What are your pricing plans?']);
 
   await page.locator('#fault').selectOption('500');

@@ -55,19 +55,33 @@ function frameTable(table: HTMLTableElement, labels: FrameLabels): void {
 /**
  * Puts the code blocks and table boxes of `container` that scroll sideways in the Tab
  * order, so that a keyboard can scroll them, and only those: a table that fits is no stop.
- * Whether one scrolls changes as a reply grows and as the panel is resized, both of which
- * resize the container. Returns the function that stops following.
+ * Whether one scrolls changes as the panel is resized and as a reply grows, and a table
+ * can widen as its cells fill without the reply changing size, so both resizes and
+ * blocks replaced by the patcher are followed, checked at most once a frame. Returns the
+ * function that stops following.
  */
 export function followOverflow(container: HTMLElement): () => void {
-  const observer = new ResizeObserver(() => {
+  let pendingFrame = 0;
+  const check = () => {
+    pendingFrame = 0;
     for (const box of container.querySelectorAll<HTMLElement>('.code-block > pre, .table-scroll')) {
       const scrolls = box.scrollWidth > box.clientWidth;
       if (scrolls && !box.hasAttribute('tabindex')) box.tabIndex = 0;
       else if (!scrolls) box.removeAttribute('tabindex');
     }
-  });
-  observer.observe(container);
-  return () => observer.disconnect();
+  };
+  const schedule = () => {
+    pendingFrame ||= requestAnimationFrame(check);
+  };
+  const resizes = new ResizeObserver(schedule);
+  const changes = new MutationObserver(schedule);
+  resizes.observe(container);
+  changes.observe(container, { childList: true, subtree: true });
+  return () => {
+    resizes.disconnect();
+    changes.disconnect();
+    cancelAnimationFrame(pendingFrame);
+  };
 }
 
 /** marked writes a fence's info string as `language-…` on the code element (the only class the sanitizer keeps). */
