@@ -8,6 +8,8 @@ test('the demo page chats with the built-in agent, survives a reload and recover
   page,
   agent,
 }) => {
+  // Vite's dev server transforms the demo's modules as the first page asks for them.
+  test.slow();
   await page.goto(`${demoPage}?botId=${agent.botId}`);
   const widget = chat(page);
   await widget.launcher.click();

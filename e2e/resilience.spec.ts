@@ -90,15 +90,21 @@ test.describe('nothing is lost', () => {
     await expect(chat(page).composer).toHaveValue('half a thought');
   });
 
-  test('a reply interrupted by a reload comes back as stopped, with what had arrived', async ({ page, agent }) => {
+  test('a reply interrupted by a reload is asked again and ends whole, the question not repeated', async ({
+    page,
+    agent,
+  }) => {
     await agent.arm('slow');
     await openScriptTagPage(page, agent, { open: 'true' });
     await chat(page).say('Tell me about your features');
     await expect(chat(page).lastReply.locator('.markdown')).toContainText('visitors');
     await page.reload();
-    await expect(chat(page).lastReply).toHaveAttribute('data-status', 'stopped');
+    await expect(chat(page).lastReply).toHaveAttribute('data-status', 'done');
     await expect(chat(page).lastReply.locator('.markdown')).toContainText('visitors');
     await expect(chat(page).userTurns).toHaveText(['Tell me about your features']);
+    await expect
+      .poll(async () => (await agent.requests()).map(({ outcome }) => outcome))
+      .toEqual(['disconnected', 'answered']);
   });
 
   test("two tabs show the same conversation, kept in step live, and neither loses the other's turns", async ({
