@@ -24,6 +24,12 @@ async function* hangsAfterWords({ signal }: ChatRequest): AsyncGenerator<ChatEve
   await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
 
+/** Writes a few words, then loses its connection, as fetch does when the browser cancels it. */
+async function* breaksAfterWords(): AsyncGenerator<ChatEvent> {
+  yield { type: 'text', delta: 'Nine to' };
+  throw new TypeError('Load failed');
+}
+
 /** Writes a few words, then fails with HTTP `status`. */
 function failsAfterWords(status: number): Reply {
   return async function* () {
@@ -433,6 +439,37 @@ describe('regenerate and edit', () => {
     expect(model.leave()).toBe(model.messages.value.at(-1)?.id);
     model.stop();
     await vi.waitFor(() => expect(model.status.value).toBe('ready'));
+    expect(model.leave()).toBeUndefined();
+  });
+
+  test('leave names a reply whose connection broke just before, as Firefox and Safari break it when a navigation starts', async () => {
+    vi.useFakeTimers();
+    try {
+      const { model } = setup({ replies: [breaksAfterWords, breaksAfterWords, failsAfterWords(500)] });
+      await model.send('Hours?');
+      const broken = model.messages.value.at(-1);
+      expect(broken).toMatchObject({ status: 'error', error: { type: 'network' } });
+      expect(model.leave()).toBe(broken?.id);
+      model.resume();
+      vi.advanceTimersByTime(5000);
+      expect(model.leave(), 'broken long before the page left').toBeUndefined();
+
+      model.resume();
+      await model.retry();
+      await model.retry();
+      expect(model.messages.value.at(-1)?.error?.type).toBe('http');
+      expect(model.leave(), 'an answer that failed is no cut').toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('leave names no reply the visitor stopped', async () => {
+    const { model } = setup({ replies: [hangsAfterWords] });
+    const sending = model.send('Hours?');
+    await vi.waitFor(() => expect(model.messages.value.at(-1)?.content).toBe('Nine to'));
+    model.stop();
+    await sending;
     expect(model.leave()).toBeUndefined();
   });
 });

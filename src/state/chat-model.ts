@@ -9,6 +9,13 @@ import { createSavePolicy, type SavePolicy } from './save-policy';
 import type { ConversationStore } from './storage';
 import type { ChatMessage, Feedback } from './types';
 
+/**
+ * How long before the page goes away a broken connection still counts as cut by it: the
+ * time a navigation takes from its start, when Firefox and Safari cancel the page's
+ * requests, to the next page's first bytes, when the old page is hidden.
+ */
+const leaveGraceMs = 5000;
+
 /** `ready` to send; `submitted` until the first words arrive; then `streaming`. */
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 
@@ -54,7 +61,10 @@ export interface ChatModel {
   rate(id: string, feedback: Feedback | undefined): void;
   /** Takes in the conversation another tab stored (null: that tab started a new one). */
   sync(stored: readonly ChatMessage[] | null): void;
-  /** The page is going away: see {@link SavePolicy.leave}. Returns the id of the reply it cuts, if one is in flight. */
+  /**
+   * The page is going away: see {@link SavePolicy.leave}. Returns the id of the reply it
+   * cuts: one in flight, or one whose connection broke in the moments before.
+   */
   leave(): string | undefined;
   /** The page came back from the back-forward cache. */
   resume(): void;
@@ -80,6 +90,8 @@ export function createChatModel({
   /** Messages created in this tab: another tab's copy of them may be older. */
   const ownIds = new Set<string>();
   let controller: AbortController | undefined;
+  /** The last reply whose connection broke, and when: see `leave`. */
+  let broken: { id: string; at: number } | undefined;
   const saving = createSavePolicy(() => store.save(messages.value));
 
   function append(message: Omit<ChatMessage, 'id' | 'createdAt'>): ChatMessage {
@@ -130,6 +142,8 @@ export function createChatModel({
       onSources: (citedResources) => update(reply.id, (message) => ({ ...message, citedResources })),
     });
     const finished = end(reply.id, ending);
+    const isBroken = ending instanceof ChatError ? ending.type === 'network' : ending === 'stopped';
+    if (isBroken && !request.signal.aborted) broken = { id: reply.id, at: Date.now() };
     if (controller === request) {
       controller = undefined;
       status.value = 'ready';
@@ -202,7 +216,11 @@ export function createChatModel({
     },
     leave() {
       saving.leave();
-      return controller ? messages.value.at(-1)?.id : undefined;
+      const last = messages.value.at(-1)?.id;
+      // Firefox and Safari cancel the page's requests as soon as it starts to navigate,
+      // before pagehide: a reply whose connection broke just before was cut by the page.
+      const isJustBroken = broken?.id === last && Date.now() - broken.at < leaveGraceMs;
+      return controller || isJustBroken ? last : undefined;
     },
     resume: saving.resume,
     dispose() {
