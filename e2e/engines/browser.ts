@@ -4,7 +4,7 @@ import { pageHelpers, type PageHelpers } from './page-helpers.ts';
 export type EngineName = 'firefox' | 'webkit';
 
 /** Keys a test presses, as Playwright names them; `Shift+Tab` and `Control+v` hold the first. */
-export type Key = 'Tab' | 'Shift+Tab' | 'Enter' | 'Shift+Enter' | 'Escape' | 'Space' | 'Control+v';
+export type Key = 'Tab' | 'Shift+Tab' | 'Enter' | 'Shift+Enter' | 'Escape' | 'Space' | 'Control+v' | 'ArrowRight';
 
 /** A function run in the page, given the {@link PageHelpers} and JSON arguments. */
 export type PageFunction<A extends unknown[], R> = (helpers: PageHelpers, ...args: A) => R | Promise<R>;

@@ -14,6 +14,7 @@ const keys: Record<Key, [modifier: 'Shift' | 'Control' | undefined, key: string]
   Escape: [undefined, 'Escape'],
   Space: [undefined, ' '],
   'Control+v': ['Control', 'v'],
+  ArrowRight: [undefined, 'ArrowRight'],
 };
 
 function firefoxTab(page: Page): Tab {

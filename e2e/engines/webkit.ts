@@ -21,6 +21,7 @@ const keyCodes: Record<Key, string[]> = {
   Escape: ['\uE00C'],
   Space: [' '],
   'Control+v': ['\uE009', 'v'],
+  ArrowRight: ['\uE014'],
 };
 
 /** Presses `codes` down in order and lets them go in reverse, as a chord. */

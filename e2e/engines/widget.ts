@@ -57,6 +57,15 @@ export function scriptTagUrl(agent: Agent, attributes: Record<string, string> = 
   return `${pageOrigin}/script-tag?${params}`;
 }
 
+/**
+ * A page of the two-page test site for `agent` (see `sitePage` in e2e/pages.ts): its
+ * `#site-link` leads to the other page, a full page load, keeping the attributes.
+ */
+export function siteUrl(agent: Agent, name: 'pricing' | 'contact', attributes: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, ...attributes });
+  return `${pageOrigin}/site/${name}?${params}`;
+}
+
 /** What the tripwires of e2e/pages/tripwires.js caught: every list must stay empty. */
 export function tripwires(tab: Tab) {
   return tab.run(
