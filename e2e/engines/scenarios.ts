@@ -874,22 +874,6 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       await tab.type(' Fixed.');
       await tab.press('Enter');
       await requestsMade(agent, 4);
-      await new Promise((r) => setTimeout(r, 4000)); // DEBUG
-      console.log(
-        'DEBUG',
-        JSON.stringify(
-          await tab.run((h) => ({
-            s: h.lastStatus(),
-            t: h.text(h.lastReply()),
-            m: h
-              .all('[data-role]')
-              .map((e) => [e.getAttribute('data-role'), e.getAttribute('data-status'), h.text(e).slice(0, 80)]),
-            ls: Object.entries(localStorage),
-            ss: Object.entries(sessionStorage),
-          })),
-        ),
-        JSON.stringify(await agent.requests()),
-      );
       await chat.poll((h) => h.lastStatus()).toBe('done');
       expect(
         await tab.run((h) => ({

@@ -24,10 +24,15 @@ async function* hangsAfterWords({ signal }: ChatRequest): AsyncGenerator<ChatEve
   await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
 
-/** Writes a few words, then loses its connection, as fetch does when the browser cancels it. */
+/** Writes a few words, then loses its connection, as a stream does when the browser cancels its fetch. */
 async function* breaksAfterWords(): AsyncGenerator<ChatEvent> {
   yield { type: 'text', delta: 'Nine to' };
-  throw new TypeError('Load failed');
+  throw new ChatError({ type: 'cut', detail: 'TypeError: Load failed' });
+}
+
+/** Fails before a word, as fetch does when the browser cancels it. */
+async function* breaksBeforeWords(): AsyncGenerator<ChatEvent> {
+  throw new TypeError('NetworkError when attempting to fetch resource.');
 }
 
 /** Writes a few words, then fails with HTTP `status`. */
@@ -445,7 +450,7 @@ describe('regenerate and edit', () => {
   test('leave names a reply whose connection broke just before, as Firefox and Safari break it when a navigation starts', async () => {
     vi.useFakeTimers();
     try {
-      const { model } = setup({ replies: [breaksAfterWords, breaksAfterWords, failsAfterWords(500)] });
+      const { model } = setup({ replies: [breaksBeforeWords, breaksAfterWords, failsAfterWords(500)] });
       await model.send('Hours?');
       const broken = model.messages.value.at(-1);
       expect(broken).toMatchObject({ status: 'error', error: { type: 'network' } });
@@ -456,6 +461,10 @@ describe('regenerate and edit', () => {
 
       model.resume();
       await model.retry();
+      const cut = model.messages.value.at(-1);
+      expect(cut).toMatchObject({ status: 'error', error: { type: 'cut' } });
+      expect(model.leave()).toBe(cut?.id);
+      model.resume();
       await model.retry();
       expect(model.messages.value.at(-1)?.error?.type).toBe('http');
       expect(model.leave(), 'an answer that failed is no cut').toBeUndefined();

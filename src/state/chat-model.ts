@@ -142,7 +142,8 @@ export function createChatModel({
       onSources: (citedResources) => update(reply.id, (message) => ({ ...message, citedResources })),
     });
     const finished = end(reply.id, ending);
-    const isBroken = ending instanceof ChatError ? ending.type === 'network' : ending === 'stopped';
+    // A connection lost before the reply (network) or during it (cut), or cancelled by the browser.
+    const isBroken = ending instanceof ChatError ? /^(network|cut)$/.test(ending.type) : ending === 'stopped';
     if (isBroken && !request.signal.aborted) broken = { id: reply.id, at: Date.now() };
     if (controller === request) {
       controller = undefined;
@@ -219,7 +220,7 @@ export function createChatModel({
       const last = messages.value.at(-1)?.id;
       // Firefox and Safari cancel the page's requests as soon as it starts to navigate,
       // before pagehide: a reply whose connection broke just before was cut by the page.
-      const isJustBroken = broken?.id === last && Date.now() - broken.at < leaveGraceMs;
+      const isJustBroken = broken !== undefined && broken.id === last && Date.now() - broken.at < leaveGraceMs;
       return controller || isJustBroken ? last : undefined;
     },
     resume: saving.resume,
