@@ -38,6 +38,24 @@ test.describe('code blocks', () => {
     await expect(reply.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   });
 
+  test('copy by selection where the async clipboard refuses, as on a site served over plain http', async ({
+    page,
+    agent,
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await page.addInitScript(() => {
+      Clipboard.prototype.writeText = () => Promise.reject(new DOMException('Write permission denied.'));
+    });
+    await openScriptTagPage(page, agent, { open: 'true' });
+    await ask(page, codeReply);
+    const reply = chat(page).lastReply;
+    await reply.getByRole('button', { name: 'Copy code', exact: true }).click();
+    await expect(reply.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${longLine}\nwidget.send('Hello');`);
+  });
+
   test('show no language when the fence names none', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, 'echo: ```\nplain text\n```');

@@ -1,4 +1,5 @@
 import type { Strings } from '../i18n/strings';
+import { copyText } from './clipboard';
 
 /** The texts the frames show and name themselves with. */
 export type FrameLabels = Pick<Strings, 'copyCode' | 'copied' | 'table'>;
@@ -92,11 +93,10 @@ function languageOf(code: Element | null): string | undefined {
 function copyCode(pre: HTMLPreElement, button: HTMLButtonElement, labels: FrameLabels): void {
   // The code alone: marked ends a block with a newline that nobody selected.
   const code = (pre.textContent ?? '').replace(/\n$/, '');
-  navigator.clipboard?.writeText(code).then(
-    () => {
-      button.textContent = labels.copied;
-      setTimeout(() => (button.textContent = labels.copyCode), copiedMs);
-    },
-    (error: unknown) => console.warn('[tinytalk-widget] Copy failed.', error),
-  );
+  // As the reply's Copy does, with its fallback where the async clipboard is missing (plain http).
+  void copyText(code, button.getRootNode()).then((isDone) => {
+    if (!isDone) return console.warn('[tinytalk-widget] Copy failed: the browser refused the clipboard.');
+    button.textContent = labels.copied;
+    setTimeout(() => (button.textContent = labels.copyCode), copiedMs);
+  });
 }
