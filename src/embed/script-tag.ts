@@ -3,6 +3,7 @@ import { optionsFromAttributes } from './attributes';
 import { defineElement } from './element';
 import type { WidgetEventName, WidgetEvents } from './events';
 import { mount } from './mount';
+import { prepareStyles } from './stylesheet';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
@@ -117,6 +118,24 @@ function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetH
   return handle;
 }
 
+/**
+ * What mounting the script tag's widget would do first, done a task ahead: parsing the
+ * launcher's styles, and opening the storage its records are read from (the first read of
+ * a storage area asks the browser for all of it).
+ */
+function prepare(script: HTMLOrSVGScriptElement | null): void {
+  prepareStyles('launcher');
+  if (!script || !['data-bot-id', 'data-tiny-bot-id'].some((name) => script.hasAttribute(name))) return;
+  const persist = script.getAttribute('data-persist');
+  if (persist === 'none') return;
+  try {
+    void window.sessionStorage.length;
+    if (persist !== 'session') void window.localStorage.length;
+  } catch {
+    // Forbidden storage is the widget's to handle when it mounts.
+  }
+}
+
 // The script included twice keeps the first copy's widget and global.
 const existing = window.TinyTalk as TinyTalkGlobal | QueueingStub | undefined;
 if (!isLoaded(existing)) {
@@ -127,8 +146,15 @@ if (!isLoaded(existing)) {
   window.TinyTalk = api;
   window.tinytalk ??= { toggle: () => api('toggle') };
   defineElement();
-  // A data-target element further down the page exists only once the document is parsed.
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => start(script), { once: true });
-  else start(script);
+  // On a slow phone, evaluating this script, parsing the launcher's styles and building the
+  // widget would block the page for longer than 50 ms in one task: each gets a task of its
+  // own. Calls made meanwhile wait for the widget, as the async snippet's do. A data-target
+  // element further down the page exists only once the document is parsed.
+  const startSoon = () =>
+    setTimeout(() => {
+      prepare(script);
+      setTimeout(() => start(script));
+    });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startSoon, { once: true });
+  else startSoon();
 }
