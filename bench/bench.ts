@@ -18,8 +18,9 @@ import {
   widgetPage,
 } from './bench-page.ts';
 import { heapMb, longTasksSince, mainThread, measure, settle, type Measurement } from './measure.ts';
-import { measurePaced, type Contender } from './paced.ts';
+import { measurePaced, startProfile, type Contender } from './paced.ts';
 import { createReport, formatTable, median } from './report.ts';
+import { longTasksIn, startTaskTrace } from './trace.ts';
 
 const runs = Number(process.env.BENCH_RUNS) || 5;
 const replySizes = [5_000, 20_000, 80_000];
@@ -27,11 +28,12 @@ const replySizes = [5_000, 20_000, 80_000];
 const runsOf = (size: number) => (size >= 80_000 ? Math.min(runs, 3) : runs);
 const storedTurns = 300;
 /**
- * `BENCH_ONLY=load` (or `streaming`, `restore`, `paced`, comma-separated) runs only those
+ * `BENCH_ONLY=load` (or `load-4x`, the throttled loads alone, `streaming`, `restore`, `paced`, comma-separated) runs only those
  * parts, for a quick look while working on one; the table is printed, results.json is left alone.
  */
 const only = process.env.BENCH_ONLY?.split(',');
-const runsPart = (part: 'load' | 'streaming' | 'restore' | 'paced') => !only || only.includes(part);
+const runsPart = (part: 'load' | 'load-4x' | 'streaming' | 'restore' | 'paced') =>
+  !only || only.includes(part) || (part === 'load-4x' && only.includes('load'));
 
 /** The CPU of a mid-range phone, as Lighthouse's mobile run assumes: page loads are also measured so. */
 const loadThrottle = 4;
@@ -198,19 +200,30 @@ test('widget benchmark', async ({ browser }) => {
       report.add('load: widget / preact + signals', 'own CPU ratio', median(widgetOwn) / median(referenceOwn), '≤ 2');
     });
 
-  if (runsPart('load'))
+  if (runsPart('load-4x'))
     await test.step(`page load at ${loadThrottle}x CPU throttling`, async () => {
       // A page's own long tasks vary from load to load: the widget's share is told apart by
       // loading the same page without it, interleaved, three times as often as the other loads.
       const loadRuns = runs * 3;
+      // `BENCH_BASELINE=<another tinytalk-widget.js>`: that build too, interleaved, to compare a change in one run.
+      const baseline = process.env.BENCH_BASELINE;
+      const variants: [name: string, script: string][] = [
+        ['no script', ''],
+        ['widget mounted', widgetScript],
+        ...(baseline ? [['baseline mounted', readFileSync(baseline, 'utf8')] as [string, string]] : []),
+      ];
       for (let run = 1; run <= loadRuns; run++) {
         log(`page load at ${loadThrottle}x ${run}/${loadRuns}`);
-        for (const [name, script] of [
-          ['no script', ''],
-          ['widget mounted', widgetScript],
-        ] as const) {
+        let withoutWidgetTbt = 0;
+        for (const [name, script] of variants) {
           const { page, cdp, close } = await openPage(browser, { script });
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: loadThrottle });
+          // `BENCH_TRACE_DIR=<folder>`: a DevTools trace of each load, and what its long tasks are made of.
+          const saveTo =
+            process.env.BENCH_TRACE_DIR &&
+            `${process.env.BENCH_TRACE_DIR}/load-${loadThrottle}x-${name.replace(/\W+/g, '-')}-${run}.json`;
+          const trace = saveTo ? await startTaskTrace(cdp, { saveTo }) : undefined;
+          const profile = saveTo ? await startProfile(cdp, saveTo.replace(/json$/, 'cpuprofile')) : undefined;
           await page.goto(widgetPage());
           await settle(page);
           // What the widget puts off until the page is idle (the rest of its code) counts too.
@@ -218,6 +231,15 @@ test('widget benchmark', async ({ browser }) => {
           await page.waitForTimeout(1500);
           const durations = await page.evaluate(() => window.benchProbes.longTasks.map(({ duration }) => duration));
           const scenario = `load at ${loadThrottle}x: ${name}`;
+          if (trace && saveTo) {
+            await profile?.stop();
+            await trace.stop();
+            for (const { durationMs, parts, scripts } of longTasksIn(saveTo, pageOrigin))
+              log(
+                `  ${name}: a task of ${durationMs.toFixed(0)} ms: ${parts.map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ')}` +
+                  (scripts.length > 0 ? ` (${scripts.map((url) => url.replace(pageOrigin, '')).join(', ')})` : ''),
+              );
+          }
           report.add(
             scenario,
             'long tasks',
@@ -225,12 +247,16 @@ test('widget benchmark', async ({ browser }) => {
             name === 'widget mounted' ? 'as without the widget' : '',
           );
           report.add(scenario, 'longest task (ms)', Math.max(0, ...durations));
+          const tbt = durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0);
           report.add(
             scenario,
             'total blocking time (ms)',
-            durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+            tbt,
             name === 'widget mounted' ? 'as without the widget' : '',
           );
+          // Paired with the load without the widget just before it: what the widget added in this run.
+          if (name === 'no script') withoutWidgetTbt = tbt;
+          else report.add(scenario, 'TBT added (ms)', tbt - withoutWidgetTbt, name === 'widget mounted' ? '0' : '');
           await close();
         }
       }

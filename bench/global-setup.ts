@@ -1,7 +1,7 @@
 import { startTestServer } from '../e2e/server.ts';
 
-/** The benchmark's own test server, apart from the e2e suite's 4310 and 4311 so both can run at once. */
-export const benchPort = 4320;
+/** The benchmark's own test server, apart from the e2e suite's 4310 and 4311 so both can run at once; `BENCH_PORT` to run two benches at once. */
+export const benchPort = Number(process.env.BENCH_PORT) || 4320;
 
 /** Starts the pages, builds and demo agent for the benchmark; returns its teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -196,7 +196,7 @@ export async function measurePaced(
 }
 
 /** A sampling CPU profile of the page, written to `path` when stopped: which functions the script time went to. */
-async function startProfile(cdp: CDPSession, path: string): Promise<{ stop(): Promise<void> }> {
+export async function startProfile(cdp: CDPSession, path: string): Promise<{ stop(): Promise<void> }> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 
 /** A stretch of time on the renderer's main thread, in ms of the browser's monotonic clock. */
@@ -32,7 +32,14 @@ export async function startTaskTrace(
   { saveTo }: { saveTo?: string } = {},
 ): Promise<{ stop(): Promise<Interval[]> }> {
   const detail = saveTo
-    ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing']
+    ? [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'v8',
+        'disabled-by-default-v8.compile',
+        'blink.user_timing',
+      ]
     : [];
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
@@ -108,4 +115,86 @@ export function createBusyMeter(busy: readonly Interval[]): (from: number, to: n
     }
     return sum;
   };
+}
+
+/** One task over 50 ms on the page's main thread, and what its time went to. */
+export interface LongTaskBreakdown {
+  durationMs: number;
+  /** ms by kind of work in the task (script compile, evaluation, style, layout, ...), largest first. */
+  parts: [name: string, ms: number][];
+  /** The scripts evaluated or compiled in it, by URL. */
+  scripts: string[];
+}
+
+/** Events that only wrap the work of a task: their children say what it was. */
+const wrappers = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'SimpleWatcher::OnHandleReady']);
+
+/**
+ * Reads a trace saved with `saveTo` (the `devtools.timeline` and `v8` categories): every
+ * top-level task over 50 ms on the main thread of the renderer that loaded `origin`, with
+ * the time of the work in it summed by name. Says what a long task is made of, where the
+ * page's long-task entries only say that there was one.
+ */
+export function longTasksIn(path: string, origin: string): LongTaskBreakdown[] {
+  const { traceEvents: events } = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] };
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map(threadKey),
+  );
+  // The page's renderer is the one whose main thread parsed or ran something from its origin.
+  const page = events.find(
+    (event) => mainThreads.has(threadKey(event)) && JSON.stringify(event.args ?? {}).includes(origin),
+  );
+  if (!page) return [];
+  const onThread = events
+    .filter((event) => event.ph === 'X' && event.dur !== undefined && threadKey(event) === threadKey(page))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Tasks from before the page (the blank page the browser opened first) are not its own.
+  const topLevel = childrenOf(onThread, -Infinity, Infinity);
+  return topLevel
+    .filter((task) => task.dur! > 50_000 && task.ts + task.dur! >= page.ts)
+    .map((task) => {
+      const parts = new Map<string, number>();
+      const add = (name: string, ms: number) => parts.set(name, (parts.get(name) ?? 0) + ms);
+      const scripts = new Set<string>();
+      const visit = (event: TraceEvent) => {
+        const children = childrenOf(onThread, event.ts, event.ts + event.dur!, event);
+        if (wrappers.has(event.name)) {
+          const covered = children.reduce((sum, child) => sum + child.dur!, 0);
+          if (event.dur! - covered >= 1000) add(`(${event.name}, itself)`, (event.dur! - covered) / 1000);
+          children.forEach(visit);
+          return;
+        }
+        add(event.name, event.dur! / 1000);
+        const url = (event.args as { data?: { url?: string } } | undefined)?.data?.url;
+        if (url) scripts.add(url);
+        // Compiling happens inside evaluating and calling: the script's own compile, and V8's
+        // compiling of each function the first time it is called (V8.CompileCode).
+        for (const inner of onThread)
+          if (
+            inner.ts >= event.ts &&
+            inner.ts + inner.dur! <= event.ts + event.dur! &&
+            (inner.name.startsWith('v8.compile') || inner.name === 'V8.CompileCode')
+          )
+            add(`${event.name}: of which compiling`, inner.dur! / 1000);
+      };
+      visit(task);
+      return {
+        durationMs: task.dur! / 1000,
+        parts: [...parts].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 1),
+        scripts: [...scripts],
+      };
+    });
+}
+
+/** The events of `sorted` within [from, to) not inside another one of them (nor `parent` itself). */
+function childrenOf(sorted: readonly TraceEvent[], from: number, to: number, parent?: TraceEvent): TraceEvent[] {
+  const children: TraceEvent[] = [];
+  for (const event of sorted) {
+    if (event === parent || event.ts < from || event.ts + event.dur! > to) continue;
+    const last = children.at(-1);
+    if (!last || event.ts >= last.ts + last.dur!) children.push(event);
+  }
+  return children;
 }

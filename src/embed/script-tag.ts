@@ -3,6 +3,7 @@ import { optionsFromAttributes } from './attributes';
 import { defineElement } from './element';
 import type { WidgetEventName, WidgetEvents } from './events';
 import { mount } from './mount';
+import { prepareStyles } from './stylesheet';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
@@ -51,9 +52,12 @@ function isLoaded(value: TinyTalkGlobal | QueueingStub | undefined): value is Ti
   return typeof value === 'function' && 'mount' in value;
 }
 
-function createGlobal(): { api: TinyTalkGlobal; start(script: HTMLOrSVGScriptElement | null): void } {
+function createGlobal(): { api: TinyTalkGlobal; startSoon(script: HTMLOrSVGScriptElement | null): void } {
   /** Calls waiting for the script tag's widget, until the page is parsed and it is mounted. */
   let waiting: unknown[][] | undefined = [];
+  let instance: WidgetHandle | null = null;
+  /** Set while the widget waits for its task, the page parsed: a host using it meanwhile gets it mounted at once. */
+  let startNow: (() => void) | undefined;
 
   function run([command, ...args]: unknown[]): void {
     const widget = api.instance;
@@ -72,21 +76,50 @@ function createGlobal(): { api: TinyTalkGlobal; start(script: HTMLOrSVGScriptEle
     if (result instanceof Promise) result.catch((error: unknown) => console.warn('[tinytalk-widget]', error));
   }
 
-  const api = Object.assign(
-    (...call: unknown[]) => {
-      if (waiting) waiting.push(call);
-      else run(call);
+  const call = (...args: unknown[]) => {
+    if (!waiting) return run(args);
+    waiting.push(args);
+    startNow?.();
+  };
+  const api = Object.defineProperty(Object.assign(call, { mount }), 'instance', {
+    enumerable: true,
+    get: () => {
+      startNow?.();
+      return instance;
     },
-    { mount, instance: null },
-  ) as TinyTalkGlobal;
+    set: (value: WidgetHandle | null) => {
+      instance = value;
+    },
+  }) as TinyTalkGlobal;
 
   function start(script: HTMLOrSVGScriptElement | null): void {
-    if (script) api.instance = mountFrom(script, api);
+    startNow = undefined;
+    if (script) instance = mountFrom(script, api);
     const calls = waiting ?? [];
     waiting = undefined;
     calls.forEach(run);
   }
-  return { api, start };
+
+  /**
+   * On a slow phone, evaluating this script, parsing the launcher's styles and building the
+   * widget would block the page for longer than 50 ms in one task: each gets a task of its
+   * own. A host that calls TinyTalk or reads TinyTalk.instance meanwhile gets the widget
+   * mounted then, as it was before.
+   */
+  function startSoon(script: HTMLOrSVGScriptElement | null): void {
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    startNow = () => {
+      timers.forEach(clearTimeout);
+      start(script);
+    };
+    timers.push(
+      setTimeout(() => {
+        prepare(script);
+        timers.push(setTimeout(() => startNow?.()));
+      }),
+    );
+  }
+  return { api, startSoon };
 }
 
 /** Every command's name, checked against the handle's members by the type. */
@@ -117,11 +150,29 @@ function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetH
   return handle;
 }
 
+/**
+ * What mounting the script tag's widget would do first, done a task ahead: parsing the
+ * launcher's styles, and opening the storage its records are read from (the first read of
+ * a storage area asks the browser for all of it).
+ */
+function prepare(script: HTMLOrSVGScriptElement | null): void {
+  prepareStyles('launcher');
+  if (!script || !['data-bot-id', 'data-tiny-bot-id'].some((name) => script.hasAttribute(name))) return;
+  const persist = script.getAttribute('data-persist');
+  if (persist === 'none') return;
+  try {
+    void window.sessionStorage.length;
+    if (persist !== 'session') void window.localStorage.length;
+  } catch {
+    // Forbidden storage is the widget's to handle when it mounts.
+  }
+}
+
 // The script included twice keeps the first copy's widget and global.
 const existing = window.TinyTalk as TinyTalkGlobal | QueueingStub | undefined;
 if (!isLoaded(existing)) {
   const stub = existing;
-  const { api, start } = createGlobal();
+  const { api, startSoon } = createGlobal();
   // Calls the async snippet queued before this script arrived go first, in order.
   for (const call of stub?.q ?? []) (api as QueueingStub)(...Array.from(call));
   window.TinyTalk = api;
@@ -129,6 +180,6 @@ if (!isLoaded(existing)) {
   defineElement();
   // A data-target element further down the page exists only once the document is parsed.
   if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => start(script), { once: true });
-  else start(script);
+    document.addEventListener('DOMContentLoaded', () => startSoon(script), { once: true });
+  else startSoon(script);
 }

@@ -13,8 +13,8 @@ const sheets: Partial<Record<StyleSheetName, CSSStyleSheet>> = {};
  * CSP; browsers without one get a <style> element instead.
  */
 export function adoptStyles(shadow: ShadowRoot, name: StyleSheetName): void {
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    const sheet = (sheets[name] ??= createSheet(sources[name]));
+  const sheet = 'adoptedStyleSheets' in shadow ? prepareStyles(name) : undefined;
+  if (sheet) {
     if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     return;
   }
@@ -24,6 +24,17 @@ export function adoptStyles(shadow: ShadowRoot, name: StyleSheetName): void {
   style.textContent = sources[name];
   shadow.append(style);
 }
+
+/**
+ * Parses one of the stylesheets ahead of the first shadow root that needs it, where
+ * constructable stylesheets exist: the script tag does it in a task of its own, so that
+ * the task that mounts the widget does less on a slow phone.
+ */
+export function prepareStyles(name: StyleSheetName): CSSStyleSheet | undefined {
+  return isConstructable() ? (sheets[name] ??= createSheet(sources[name])) : undefined;
+}
+
+const isConstructable = () => typeof CSSStyleSheet.prototype.replaceSync === 'function';
 
 function createSheet(css: string): CSSStyleSheet {
   const created = new CSSStyleSheet();
