@@ -241,6 +241,8 @@ test.describe('mount() from the ESM build', () => {
     await expect(page.getByRole('region', { name: 'Chat' })).toBeVisible();
     await chat(page).say('features');
     await expect(chat(page).lastReply).toHaveAttribute('data-status', 'streaming');
+    // The reply shows as streaming as soon as it is asked for: wait for the agent to have it.
+    await expect.poll(async () => (await agent.requests()).length).toBe(1);
     await page.evaluate(() => window.widget.destroy());
     await expect(page.locator('tinytalk-chat')).toHaveCount(0);
     // The reply's request ends on the agent's side too: the agent saw the widget go away.
