@@ -52,7 +52,7 @@ function isLoaded(value: TinyTalkGlobal | QueueingStub | undefined): value is Ti
   return typeof value === 'function' && 'mount' in value;
 }
 
-function createGlobal(): { api: TinyTalkGlobal; startSoon(script: HTMLOrSVGScriptElement | null): void } {
+function createGlobal(): { api: TinyTalkGlobal; startSoon(options: Partial<WidgetOptions>): void } {
   /** Calls waiting for the script tag's widget, until the page is parsed and it is mounted. */
   let waiting: unknown[][] | undefined = [];
   let instance: WidgetHandle | null = null;
@@ -92,9 +92,9 @@ function createGlobal(): { api: TinyTalkGlobal; startSoon(script: HTMLOrSVGScrip
     },
   }) as TinyTalkGlobal;
 
-  function start(script: HTMLOrSVGScriptElement | null): void {
+  function start(options: Partial<WidgetOptions>): void {
     startNow = undefined;
-    if (script) instance = mountFrom(script, api);
+    instance = mountFrom(options, api);
     const calls = waiting ?? [];
     waiting = undefined;
     calls.forEach(run);
@@ -106,18 +106,15 @@ function createGlobal(): { api: TinyTalkGlobal; startSoon(script: HTMLOrSVGScrip
    * own. A host that calls TinyTalk or reads TinyTalk.instance meanwhile gets the widget
    * mounted then, as it was before.
    */
-  function startSoon(script: HTMLOrSVGScriptElement | null): void {
-    const timers: ReturnType<typeof setTimeout>[] = [];
+  function startSoon(options: Partial<WidgetOptions>): void {
+    let timer = setTimeout(() => {
+      prepare(options);
+      timer = setTimeout(() => startNow?.());
+    });
     startNow = () => {
-      timers.forEach(clearTimeout);
-      start(script);
+      clearTimeout(timer);
+      start(options);
     };
-    timers.push(
-      setTimeout(() => {
-        prepare(script);
-        timers.push(setTimeout(() => startNow?.()));
-      }),
-    );
   }
   return { api, startSoon };
 }
@@ -135,10 +132,16 @@ const commands: Record<keyof TinyTalkCommands, true> = {
   on: true,
 };
 
-function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetHandle | null {
+/** The script tag's options: its data- attributes, and the official embed's bot id. */
+function optionsFrom(script: HTMLOrSVGScriptElement | null): Partial<WidgetOptions> {
+  if (!script) return {};
   const options = optionsFromAttributes((name) => script.getAttribute(`data-${name}`));
   // The official embed's attribute, so that changing its `src` is all a site has to do.
   options.botId ??= script.getAttribute('data-tiny-bot-id') ?? undefined;
+  return options;
+}
+
+function mountFrom(options: Partial<WidgetOptions>, api: TinyTalkGlobal): WidgetHandle | null {
   // Without a bot id the page places <tinytalk-chat> itself: mount nothing, say nothing.
   if (!options.botId) return null;
   const handle = mount(options as WidgetOptions);
@@ -155,11 +158,9 @@ function mountFrom(script: HTMLOrSVGScriptElement, api: TinyTalkGlobal): WidgetH
  * launcher's styles, and opening the storage its records are read from (the first read of
  * a storage area asks the browser for all of it).
  */
-function prepare(script: HTMLOrSVGScriptElement | null): void {
+function prepare({ botId, persist }: Partial<WidgetOptions>): void {
   prepareStyles('launcher');
-  if (!script || !['data-bot-id', 'data-tiny-bot-id'].some((name) => script.hasAttribute(name))) return;
-  const persist = script.getAttribute('data-persist');
-  if (persist === 'none') return;
+  if (!botId || persist === 'none') return;
   try {
     void window.sessionStorage.length;
     if (persist !== 'session') void window.localStorage.length;
@@ -180,6 +181,6 @@ if (!isLoaded(existing)) {
   defineElement();
   // A data-target element further down the page exists only once the document is parsed.
   if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => startSoon(script), { once: true });
-  else startSoon(script);
+    document.addEventListener('DOMContentLoaded', () => startSoon(optionsFrom(script)), { once: true });
+  else startSoon(optionsFrom(script));
 }
