@@ -168,6 +168,11 @@ async function replyRendered(page: Page): Promise<void> {
   await expect(reply.getByRole('heading', { name: 'Pricing' })).toBeVisible();
   await expect(reply.getByRole('table')).toBeVisible();
   await expect(reply.locator('.source').first()).toBeVisible();
+  // The list follows the bottom as the reply's last rows appear: measure once it is there.
+  const scroller = page.locator('tinytalk-chat .scroller');
+  await expect
+    .poll(() => scroller.evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight))
+    .toBeLessThanOrEqual(1);
 }
 
 /**
