@@ -1,33 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createLockManager, useLocks } from './locks.test-helpers';
 import { createCutReplyRecord, takeCutReply } from './resume';
 
 const key = 'tinytalk-widget:conversation:demo';
-
-/**
- * Web Locks as the tabs of one site share them: a request for a held name waits until
- * every earlier holder's callback has settled.
- */
-function createLockManager() {
-  const tails = new Map<string, Promise<unknown>>();
-  const requested: string[] = [];
-  return {
-    requested,
-    request<T>(name: string, callback: () => T | Promise<T>): Promise<T> {
-      requested.push(name);
-      const held = (tails.get(name) ?? Promise.resolve()).then(() => callback());
-      tails.set(
-        name,
-        held.catch(() => undefined),
-      );
-      return held;
-    },
-  };
-}
-
-function useLocks(locks: ReturnType<typeof createLockManager>): void {
-  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
-}
 
 beforeEach(() => {
   localStorage.clear();
@@ -75,29 +51,36 @@ describe('takeCutReply with Web Locks', () => {
   });
 
   test('of two tabs taking at once, only one gets the cut reply', async () => {
+    vi.useFakeTimers();
     useLocks(createLockManager());
     createCutReplyRecord('local', key).save({ id: 'a1' });
     const taken = await Promise.all([takeCutReply('local', key), takeCutReply('local', key)]);
     expect(taken.filter(Boolean)).toEqual([{ id: 'a1' }]);
   });
 
-  test('waits while another tab holds the lock, and finds nothing once that tab has taken the reply', async () => {
+  test("takes nothing while the taker holds that reply's lock, though this tab's storage still shows it", async () => {
+    vi.useFakeTimers();
     const locks = createLockManager();
     useLocks(locks);
     createCutReplyRecord('local', key).save({ id: 'a1' });
-    // The other tab has read the record under the lock and not yet removed it.
-    let release = () => {};
-    const isHeld = new Promise<void>((held) => {
-      void locks.request(`${key}:resume`, async () => {
-        held();
-        await new Promise<void>((resolve) => (release = resolve));
-        localStorage.removeItem(`${key}:resume`);
-      });
-    });
-    await isHeld;
-    const taking = takeCutReply('local', key);
-    release();
-    expect(await taking).toBeUndefined();
+    expect(await takeCutReply('local', key)).toEqual({ id: 'a1' });
+    // The second tab's copy of localStorage has not yet heard of the removal.
+    createCutReplyRecord('local', key).save({ id: 'a1' });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await takeCutReply('local', key)).toBeUndefined();
+    expect(locks.requested).toEqual([`${key}:resume:a1`, `${key}:resume:a1`]);
+    // The hold ends on its own, so the page can still enter the back-forward cache later.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(locks.held.size).toBe(0);
+  });
+
+  test('a reply cut later, on another page, is taken under a lock of its own', async () => {
+    vi.useFakeTimers();
+    useLocks(createLockManager());
+    createCutReplyRecord('local', key).save({ id: 'a1' });
+    expect(await takeCutReply('local', key)).toEqual({ id: 'a1' });
+    createCutReplyRecord('local', key).save({ id: 'a2' });
+    expect(await takeCutReply('local', key)).toEqual({ id: 'a2' });
   });
 });
 

@@ -18,8 +18,19 @@ export function createCutReplyRecord(persist: Persistence, key: string): StoredR
 const claimSettleMs = 50;
 
 /**
+ * How long the tab that took a cut reply keeps its lock: longer than the other tabs' copies
+ * of localStorage take to hear that the record is gone (each renderer process reads its own
+ * copy, updated after the write, in milliseconds), and short, as a page holding a lock may
+ * be left out of the back-forward cache.
+ */
+const takenHoldMs = 3000;
+
+/**
  * Takes the cut reply off the record, so that of several tabs loading at once only one
- * asks again. Reading and removing it under a Web Lock is atomic across the site's tabs.
+ * asks again. With Web Locks the first tab to lock that reply's id takes it and holds the
+ * lock for a while: a tab that finds it held, or finds the record gone once it is free,
+ * asks nothing. A lock alone is not enough, as a tab that locks just after the taker may
+ * still read the record from its own, not yet updated, copy of storage.
  * Without Web Locks (insecure origins, older browsers) each tab writes a claim, waits,
  * and reads it back: only the last writer finds its own, and it removes the record before
  * any later tab looks.
@@ -31,8 +42,18 @@ export async function takeCutReply(persist: Persistence, key: string): Promise<C
     if (cut) record.save(undefined);
     return cut;
   };
-  if (!record.load()) return undefined;
-  if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(`${key}:resume`, take);
+  const cut = record.load();
+  if (!cut) return undefined;
+  if (typeof navigator !== 'undefined' && navigator.locks) {
+    return new Promise((resolve, reject) => {
+      navigator.locks
+        .request(`${key}:resume:${cut.id}`, { ifAvailable: true }, (lock) => {
+          resolve(lock ? take() : undefined);
+          return lock && new Promise((release) => setTimeout(release, takenHoldMs));
+        })
+        .catch(reject);
+    });
+  }
   const claims = createRecord(persist, 'shared', `${key}:resume-claim`, (value) =>
     typeof value === 'string' ? value : undefined,
   );

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ChatRequest } from '../api/client';
 import type { ChatEvent } from '../api/types';
+import { createLockManager, useLocks } from './locks.test-helpers';
 import { createCutReplyRecord } from './resume';
 import { createSession, type Session } from './session';
 import { conversationKey, createConversationStore } from './storage';
@@ -18,19 +19,6 @@ function leaveCutReply(): void {
   ];
   createConversationStore('local', key).save(cut);
   createCutReplyRecord('local', key).save({ id: 'a1' });
-}
-
-/** Web Locks shared by the sessions of one test, as by the tabs of a site. */
-function useLocks(): void {
-  let tail: Promise<unknown> = Promise.resolve();
-  const locks = {
-    request<T>(_name: string, callback: () => T): Promise<T> {
-      const held = tail.then(callback);
-      tail = held.catch(() => undefined);
-      return held;
-    },
-  };
-  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
 }
 
 /** Sessions, as tabs of the site would open them, over one agent that records its requests. */
@@ -51,7 +39,7 @@ const opened: Session[] = [];
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  useLocks();
+  useLocks(createLockManager());
   leaveCutReply();
 });
 
