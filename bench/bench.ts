@@ -43,7 +43,7 @@ const loadThrottle = 4;
  * by default) on a low-end phone's CPU (`BENCH_THROTTLE`, 6x by default). Each stream lasts
  * as long as the reply takes at that pace (80 KB: over 5 minutes), so one run each by
  * default (`BENCH_PACED_RUNS`); `BENCH_PACED=5,code` picks scenarios, `BENCH_CONTENDERS=tinytalk`
- * leaves deep-chat out. deep-chat gets the stream's own length plus `BENCH_LIMIT_S` (60 s).
+ * leaves deep-chat and the plain-text floor out. deep-chat gets the stream's own length plus `BENCH_LIMIT_S` (60 s).
  */
 const paced = {
   intervalMs: Number(process.env.BENCH_INTERVAL_MS) || 20,
@@ -59,7 +59,7 @@ const paced = {
     { key: 'paragraph', name: 'one 20 KB paragraph', shape: 'paragraph', size: 20_000 },
   ] satisfies { key: string; name: string; shape: BenchShape; size: number }[],
   only: process.env.BENCH_PACED?.split(','),
-  contenders: (process.env.BENCH_CONTENDERS?.split(',') ?? ['tinytalk', 'deep-chat']) as Contender[],
+  contenders: (process.env.BENCH_CONTENDERS?.split(',') ?? ['plain text', 'tinytalk', 'deep-chat']) as Contender[],
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -353,7 +353,7 @@ test('widget benchmark', async ({ browser }) => {
               question,
               expected,
               throttle: paced.throttle,
-              limitS: contender === 'tinytalk' ? 20 * 60 : limitS,
+              limitS: contender === 'deep-chat' ? limitS : 20 * 60,
             });
             if (!result.finished) {
               report.add(scenario, `did not finish in ${result.limitS} s`, 1);

@@ -5,8 +5,13 @@ import { agentOrigin, botId, openPage, pageOrigin, preloadMarkdown, widgetPage }
 import { longTasksSince, mainThread, settle } from './measure.ts';
 import { createBusyMeter, startTaskTrace } from './trace.ts';
 
-/** The chat widgets the paced scenarios compare, each inline in the same 420 x 640 box. */
-export type Contender = 'tinytalk' | 'deep-chat';
+/**
+ * What the paced scenarios compare, each inline in the same 420 x 640 box: the two chat
+ * widgets, and `plain text`, the floor: the browser alone reading the same stream and
+ * appending each chunk's text to one element kept scrolled to its end, with no markdown,
+ * no framework and no widget. Whatever a widget costs beyond it is the widget's own.
+ */
+export type Contender = 'tinytalk' | 'deep-chat' | 'plain text';
 
 /** What one paced, throttled stream cost. */
 export interface PacedMeasurement {
@@ -27,8 +32,10 @@ export interface PacedMeasurement {
 
 export type PacedResult = { finished: true; measured: PacedMeasurement } | { finished: false; limitS: number };
 
-/** The box both contenders show in, inline on the host page: a narrow phone's panel. */
+/** The box the contenders show in, inline on the host page: a narrow phone's panel. */
 const boxStyle = '#chat-target, deep-chat { display: block; width: 420px; height: 640px; }';
+/** The floor's box scrolls its text itself. */
+const plainTextStyle = '#chat-target { overflow: auto; white-space: pre-wrap; }';
 
 /**
  * Opens the host page with the contender inline in it, and waits until it takes a question.
@@ -44,8 +51,14 @@ async function ready(page: Page, contender: Contender): Promise<void> {
   } else {
     await page.goto(`${pageOrigin}/script-tag`);
     await page.addStyleTag({ content: boxStyle });
-    await page.evaluate(setUpDeepChat, { url: `${agentOrigin}/v1/chat/completions`, botId });
-    await page.waitForFunction(() => document.querySelector('deep-chat')?.shadowRoot?.querySelector('#input'));
+    await page.evaluate(installStreamReader, { url: `${agentOrigin}/v1/chat/completions`, botId });
+    if (contender === 'plain text') {
+      await page.addStyleTag({ content: plainTextStyle });
+      await page.evaluate(setUpPlainText);
+    } else {
+      await page.evaluate(setUpDeepChat);
+      await page.waitForFunction(() => document.querySelector('deep-chat')?.shadowRoot?.querySelector('#input'));
+    }
   }
   await settle(page);
 }
@@ -56,13 +69,72 @@ interface DeepChatElement extends HTMLElement {
   getMessages(): { text?: string }[];
 }
 
+/** What the page setups below add to the page. */
+interface BenchWindow {
+  /** Asks the agent for `messages`, streamed, and hands on each event's text; resolves at the end. */
+  benchReadStream(messages: { role: string; content: string }[], onText: (text: string) => unknown): Promise<void>;
+  benchAskPlainText(question: string): Promise<string>;
+  benchReplyDone?: () => void;
+}
+
 /**
- * Runs in the page: deep-chat, with its own markdown rendering, fed by the same agent
- * through the same kind of SSE reading the widget does (fetch, decode, split events).
+ * Runs in the page: the SSE reading the widget does (fetch, decode, split events), for the
+ * contenders without their own: deep-chat's handler and the plain-text floor.
  */
-async function setUpDeepChat({ url, botId }: { url: string; botId: string }): Promise<void> {
+function installStreamReader({ url, botId }: { url: string; botId: string }): void {
+  (window as unknown as BenchWindow).benchReadStream = async (messages, onText) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ botId, messages, stream: true }),
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const events = (buffer + value).split('\n\n');
+      buffer = events.pop() ?? '';
+      for (const event of events) {
+        const data = event
+          .split('\n')
+          .find((line) => line.startsWith('data: '))
+          ?.slice(6);
+        if (!data || data === '[DONE]') continue;
+        const text = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta
+          ?.content;
+        if (text) await onText(text);
+      }
+    }
+  };
+}
+
+/**
+ * Runs in the page: the floor. Each chunk's text is appended to one text node, and the box
+ * follows its end once a frame: no layout is forced, and nothing but the text changes.
+ */
+function setUpPlainText(): void {
+  const box = document.querySelector<HTMLElement>('#chat-target')!;
+  const text = box.appendChild(document.createTextNode(''));
+  const page = window as unknown as BenchWindow;
+  let frame = 0;
+  page.benchAskPlainText = async (question) => {
+    await page.benchReadStream([{ role: 'user', content: question }], (chunk) => {
+      text.appendData(chunk);
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        box.scrollTop = box.scrollHeight;
+      });
+    });
+    return text.data;
+  };
+}
+
+/** Runs in the page: deep-chat, with its own markdown rendering, fed by the stream reader. */
+async function setUpDeepChat(): Promise<void> {
   await import('/node_modules/deep-chat/dist/deepChat.bundle.js' as string);
   const chat = document.createElement('deep-chat') as DeepChatElement;
+  const page = window as unknown as BenchWindow;
   interface Signals {
     onOpen(): void;
     onResponse(response: { text: string }): Promise<void>;
@@ -75,32 +147,10 @@ async function setUpDeepChat({ url, botId }: { url: string; botId: string }): Pr
         role: role === 'ai' ? 'assistant' : 'user',
         content: text,
       }));
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ botId, messages, stream: true }),
-      });
       signals.onOpen();
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        const events = (buffer + value).split('\n\n');
-        buffer = events.pop() ?? '';
-        for (const event of events) {
-          const data = event
-            .split('\n')
-            .find((line) => line.startsWith('data: '))
-            ?.slice(6);
-          if (!data || data === '[DONE]') continue;
-          const text = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta
-            ?.content;
-          if (text) await signals.onResponse({ text });
-        }
-      }
+      await page.benchReadStream(messages, (text) => signals.onResponse({ text }));
       signals.onClose();
-      (window as unknown as { benchReplyDone?: () => void }).benchReplyDone?.();
+      page.benchReplyDone?.();
     },
   };
   document.querySelector('#chat-target')!.replaceWith(chat);
@@ -120,11 +170,12 @@ function askInPage(page: Page, contender: Contender, question: string, limitMs: 
           widget.on('error', (error) => fail(new Error(`The widget failed: ${error.message}`)));
         });
         void widget.send(question);
+      } else if (contender === 'plain text') {
+        reply = (window as unknown as BenchWindow).benchAskPlainText(question);
       } else {
         const chat = document.querySelector('deep-chat') as DeepChatElement;
         reply = new Promise((done) => {
-          (window as unknown as { benchReplyDone: () => void }).benchReplyDone = () =>
-            done(chat.getMessages().at(-1)?.text ?? '');
+          (window as unknown as BenchWindow).benchReplyDone = () => done(chat.getMessages().at(-1)?.text ?? '');
         });
         chat.submitUserMessage({ text: question });
       }
@@ -284,10 +335,10 @@ async function checkShown(page: Page, contender: Contender, markdown: string): P
   const expected = words(visible);
   // Table cells have no space between them in textContent: look for each word in order.
   const shown = words(
-    await page.evaluate(
-      (tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '',
-      contender === 'tinytalk' ? 'tinytalk-chat' : 'deep-chat',
-    ),
+    await page.evaluate((tag) => {
+      const element = document.querySelector(tag);
+      return (element?.shadowRoot ?? element)?.textContent ?? '';
+    }, { tinytalk: 'tinytalk-chat', 'deep-chat': 'deep-chat', 'plain text': '#chat-target' }[contender]),
   ).join(' ');
   let cursor = 0;
   let found = 0;
