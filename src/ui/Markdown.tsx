@@ -7,7 +7,7 @@ import { useMarkdown } from './markdown-loader';
 interface MarkdownProps {
   source: string;
   /**
-   * `streaming`: the text grows; render it block by block, at most once per frame.
+   * `streaming`: the text grows; render it block by block, text that came together at once.
    * `cut`: it stopped short (stopped, failed); show it as it stood, half-written syntax
    * settled (a lone `## ` is no empty heading). `done`: render exactly the whole reply.
    */
@@ -29,7 +29,8 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
   const state = useRef<{
     patch: (blocks: readonly string[]) => void;
     renderer: BlockRenderer;
-    frame: number;
+    /** Cancels the render scheduled (a slice, or streamed text), if one is. */
+    cancelPending: (() => void) | undefined;
     isSlicing: boolean;
     labels: FrameLabels;
   } | null>(null);
@@ -42,12 +43,12 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     const isFirst = !state.current;
     // Frames in another language (the locale changed) are rendered again from scratch.
     if (!state.current || !isSameLabels(state.current.labels, labels)) {
-      cancelAnimationFrame(state.current?.frame ?? 0);
+      state.current?.cancelPending?.();
       element.textContent = '';
       state.current = {
         patch: createBlockPatcher(element, labels),
         renderer: markdown.createBlockRenderer(),
-        frame: 0,
+        cancelPending: undefined,
         isSlicing: false,
         labels,
       };
@@ -66,8 +67,8 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     };
     if (current.isSlicing) {
       // The reply changed under its slices: render it anew below.
-      cancelAnimationFrame(current.frame);
-      current.frame = 0;
+      current.cancelPending?.();
+      current.cancelPending = undefined;
       current.isSlicing = false;
       element.removeAttribute('aria-busy');
     }
@@ -87,30 +88,34 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
         });
         // Shown whole, or as text after a failure.
         if (isDone || state.current !== current) {
-          current.frame = 0;
+          current.cancelPending = undefined;
           current.isSlicing = false;
           element.removeAttribute('aria-busy');
           return;
         }
-        current.frame = requestAnimationFrame(step);
+        const frame = requestAnimationFrame(step);
+        current.cancelPending = () => cancelAnimationFrame(frame);
       };
       step();
       return;
     }
     if (progress !== 'streaming') {
-      cancelAnimationFrame(current.frame);
-      current.frame = 0;
+      current.cancelPending?.();
+      current.cancelPending = undefined;
       show(() => (progress === 'done' ? current.renderer.finish(source) : current.renderer.update(source)));
       return;
     }
-    // Chunks that arrive within one frame are rendered together.
-    current.frame ||= requestAnimationFrame(() => {
-      current.frame = 0;
+    // In a task of its own, not in the next frame's: on a slow phone the render and the
+    // frame's layout and paint are each well under 50 ms, together a long task.
+    if (current.cancelPending) return;
+    const timer = setTimeout(() => {
+      current.cancelPending = undefined;
       show(() => current.renderer.update(latest.current));
     });
+    current.cancelPending = () => clearTimeout(timer);
   }, [markdown, source, progress, labels]);
 
-  useLayoutEffect(() => () => cancelAnimationFrame(state.current?.frame ?? 0), []);
+  useLayoutEffect(() => () => state.current?.cancelPending?.(), []);
   useLayoutEffect(() => (container.current ? followOverflow(container.current) : undefined), []);
 
   return (
