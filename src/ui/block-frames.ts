@@ -53,36 +53,44 @@ function frameTable(table: HTMLTableElement, labels: FrameLabels): void {
   frame.append(table);
 }
 
+/** The boxes that may scroll sideways: a code block's `pre`, a table's box. */
+const scrollingBoxes = '.code-block > pre, .table-scroll';
+
 /**
  * Puts the code blocks and table boxes of `container` that scroll sideways in the Tab
  * order, so that a keyboard can scroll them, and only those: a table that fits is no stop.
- * Whether one scrolls changes as the panel is resized and as a reply grows, and a table
- * can widen as its cells fill without the reply changing size, so both resizes and
- * blocks replaced by the patcher are followed, checked at most once a frame. Returns the
- * function that stops following.
+ * Whether one scrolls changes as the panel is resized, so each box is watched for its own
+ * resizes, from when the patcher adds it until it removes it. A ResizeObserver reports
+ * after the browser's own layout, so reading a box's widths there costs no layout of its
+ * own: a streamed reply, whose last block is replaced at every update, forces none.
+ * Returns the function that stops following.
  */
 export function followOverflow(container: HTMLElement): () => void {
-  let pendingFrame = 0;
-  const check = () => {
-    pendingFrame = 0;
-    for (const box of container.querySelectorAll<HTMLElement>('.code-block > pre, .table-scroll')) {
+  const resizes = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const box = target as HTMLElement;
       const scrolls = box.scrollWidth > box.clientWidth;
       if (scrolls && !box.hasAttribute('tabindex')) box.tabIndex = 0;
       else if (!scrolls) box.removeAttribute('tabindex');
     }
-  };
-  const schedule = () => {
-    pendingFrame ||= requestAnimationFrame(check);
-  };
-  const resizes = new ResizeObserver(schedule);
-  const changes = new MutationObserver(schedule);
-  resizes.observe(container);
+  });
+  const changes = new MutationObserver((records) => {
+    for (const { addedNodes, removedNodes } of records) {
+      for (const node of removedNodes) for (const box of boxesIn(node)) resizes.unobserve(box);
+      for (const node of addedNodes) for (const box of boxesIn(node)) resizes.observe(box);
+    }
+  });
+  for (const box of container.querySelectorAll(scrollingBoxes)) resizes.observe(box);
   changes.observe(container, { childList: true, subtree: true });
   return () => {
     resizes.disconnect();
     changes.disconnect();
-    cancelAnimationFrame(pendingFrame);
   };
+}
+
+function boxesIn(node: Node): Element[] {
+  if (!(node instanceof Element)) return [];
+  return [...(node.matches(scrollingBoxes) ? [node] : []), ...node.querySelectorAll(scrollingBoxes)];
 }
 
 /** marked writes a fence's info string as `language-…` on the code element (the only class the sanitizer keeps). */
