@@ -22,6 +22,14 @@ interface MarkdownProps {
  */
 const sliceLength = 4000;
 
+/**
+ * A streamed render that took t ms is followed by the next no sooner than t times this.
+ * On a fast machine (renders of a few ms) the text moves at the pacer's step; on a slow
+ * phone, where the render and the layout and paint it causes take tens of ms, the reply
+ * grows in fewer, larger steps and leaves the page most of its main thread.
+ */
+const renderSpacing = 12;
+
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
 export function Markdown({ source, progress, labels }: MarkdownProps) {
   const markdown = useMarkdown();
@@ -32,6 +40,8 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     /** Cancels the render scheduled (a slice, or streamed text), if one is. */
     cancelPending: (() => void) | undefined;
     isSlicing: boolean;
+    /** When the next streamed render may run (`performance.now()`): see {@link renderSpacing}. */
+    nextRenderAt: number;
     labels: FrameLabels;
   } | null>(null);
   const latest = useRef(source);
@@ -50,6 +60,7 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
         renderer: markdown.createBlockRenderer(),
         cancelPending: undefined,
         isSlicing: false,
+        nextRenderAt: 0,
         labels,
       };
     }
@@ -108,10 +119,16 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     // In a task of its own, not in the next frame's: on a slow phone the render and the
     // frame's layout and paint are each well under 50 ms, together a long task.
     if (current.cancelPending) return;
-    const timer = setTimeout(() => {
-      current.cancelPending = undefined;
-      show(() => current.renderer.update(latest.current));
-    });
+    const timer = setTimeout(
+      () => {
+        current.cancelPending = undefined;
+        const start = performance.now();
+        show(() => current.renderer.update(latest.current));
+        const end = performance.now();
+        current.nextRenderAt = end + (end - start) * renderSpacing;
+      },
+      Math.max(0, current.nextRenderAt - performance.now()),
+    );
     current.cancelPending = () => clearTimeout(timer);
   }, [markdown, source, progress, labels]);
 
