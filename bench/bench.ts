@@ -360,6 +360,10 @@ test('widget benchmark', async ({ browser }) => {
               continue;
             }
             const { measured } = result;
+            // The whole table prints at the end; a line now, so a long run shows its progress.
+            log(
+              `  ${measured.busyPct.toFixed(1)} % busy, ${measured.longTasks} long tasks, ${(measured.wallMs / 1000).toFixed(1)} s`,
+            );
             const isShape = shape === 'table' || shape === 'paragraph';
             report.add(scenario, 'main thread busy (% of wall)', measured.busyPct, isShape ? '≤ 25' : '≤ 15');
             report.add(scenario, 'long tasks', measured.longTasks, '0');

@@ -9,7 +9,8 @@ export default defineConfig({
   testMatch: 'bench.ts',
   workers: 1,
   retries: 0,
-  timeout: 20 * 60_000,
+  // The paced scenarios stream as long as a model would: about 12 minutes per contender.
+  timeout: 120 * 60_000,
   reporter: 'list',
   // One long test by design.
   reportSlowTests: null,
