@@ -127,7 +127,8 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
         const end = performance.now();
         current.nextRenderAt = end + (end - start) * renderSpacing;
       },
-      Math.max(0, current.nextRenderAt - performance.now()),
+      // A time already past (a negative delay) runs it at once.
+      current.nextRenderAt - performance.now(),
     );
     current.cancelPending = () => clearTimeout(timer);
   }, [markdown, source, progress, labels]);
