@@ -63,6 +63,15 @@ test.describe('code blocks', () => {
     await expect(chat(page).lastReply.locator('.code-language')).toHaveCount(0);
   });
 
+  test('inside a numbered list leave its numbering going on after them', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent, { open: 'true' });
+    await ask(page, 'echo: 1. Copy the id.\n2. Paste the tag:\n\n```html\n<script></script>\n```\n\n3. Reload.');
+    const goesOn = chat(page).lastReply.locator('ol[start="3"]');
+    await expect(goesOn).toContainText('Reload.');
+    // Skipped out of view, the list would be style-contained: Firefox then counts it from 1.
+    await expect(goesOn).toHaveCSS('content-visibility', 'visible');
+  });
+
   test('keep their lines whole and scroll sideways, focusable from the keyboard', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, codeReply);
