@@ -72,6 +72,28 @@ test.describe('code blocks', () => {
     await expect(goesOn).toHaveCSS('content-visibility', 'visible');
   });
 
+  test('streamed long, keep the lines already shown, and end as the same reply shows when opened again', async ({
+    page,
+    agent,
+  }) => {
+    await openScriptTagPage(page, agent, { open: 'true' });
+    const widget = chat(page);
+    await widget.say('bench:code:6000 every:2ms');
+    const reply = widget.lastReply;
+    // Taken while the block still grows: its first 40 lines are written by then.
+    const firstLines = await reply.locator('.code-lines').first().elementHandle();
+    await expect(reply).toHaveAttribute('data-status', 'done');
+    expect(await firstLines?.evaluate((group) => group.isConnected)).toBe(true);
+    await expect(reply.locator('.code-lines')).toHaveCount(3);
+    /** The reply's markdown as HTML, without the Tab stops the scrolling boxes take. */
+    const html = () => reply.locator('.markdown').evaluate((box) => box.innerHTML.replaceAll(' tabindex="0"', ''));
+    const streamed = await html();
+    await page.reload();
+    await expect(reply.locator('.code-lines')).toHaveCount(3);
+    await expect(reply.locator('.markdown')).not.toHaveAttribute('aria-busy');
+    expect(await html()).toBe(streamed);
+  });
+
   test('keep their lines whole and scroll sideways, focusable from the keyboard', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, codeReply);

@@ -21,7 +21,7 @@ export function strictCsp(agentOrigins: readonly string[]): string {
 /**
  * The strict policy plus Trusted Types: no string reaches an HTML or script sink unless
  * a policy the site named made it. The two names are the widget's (see
- * `src/ui/trusted-html.ts` and `src/markdown/sanitize.ts`); `dompurify` is absent on
+ * `src/markdown/trusted-html.ts` and `src/markdown/sanitize.ts`); `dompurify` is absent on
  * purpose, as the widget must not need it.
  */
 export function trustedTypesCsp(agentOrigins: readonly string[]): string {

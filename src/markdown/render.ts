@@ -21,7 +21,7 @@ const PLAIN = 'tinytalk-plain';
 
 /**
  * Renders an agent's markdown reply as HTML that is safe to parse inside the widget's
- * shadow root, which only `ui/block-patcher.ts` does.
+ * shadow root, which only `block-patcher.ts` does.
  *
  * GitHub-flavoured markdown, single newlines kept as spaces. Raw HTML in the
  * reply is not escaped but cut down to formatting by {@link sanitizeHtml}:

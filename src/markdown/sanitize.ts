@@ -209,7 +209,7 @@ function createPurifier(): Purifier {
 let purifier: Purifier | undefined;
 
 /**
- * Cuts untrusted HTML down to inert formatting, ready for `ui/block-patcher.ts` to parse
+ * Cuts untrusted HTML down to inert formatting, ready for `block-patcher.ts` to parse
  * inside the widget's shadow root.
  *
  * Links keep only absolute `http:`, `https:` and `mailto:` targets and open in

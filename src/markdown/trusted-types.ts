@@ -1,7 +1,7 @@
 /**
  * The little of the Trusted Types API the widget uses; lib.dom does not have it yet.
- * Shared by the block patcher (main script) and the sanitizer (markdown file), which
- * each create their own policy: a policy name can be created only once per page.
+ * Shared by the block patcher and the sanitizer, which each create their own policy: a
+ * policy name can be created only once per page.
  */
 interface PolicyFactory {
   createPolicy<Rules extends object>(name: string, rules: Rules): unknown;

@@ -1,7 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { BlockRenderer } from '../markdown/blocks';
-import { createBlockPatcher } from './block-patcher';
-import { followOverflow, type FrameLabels } from './block-frames';
+import { frameBlocks, followOverflow, type FrameLabels } from './block-frames';
 import { useMarkdown } from './markdown-loader';
 
 interface MarkdownProps {
@@ -56,7 +55,7 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
       state.current?.cancelPending?.();
       element.textContent = '';
       state.current = {
-        patch: createBlockPatcher(element, labels),
+        patch: markdown.createBlockPatcher(element, (fragment) => frameBlocks(fragment, labels)),
         renderer: markdown.createBlockRenderer(),
         cancelPending: undefined,
         isSlicing: false,

@@ -20,6 +20,27 @@ test('frames a fenced block with its language and a Copy code button, the code u
   expect(frame?.querySelector('pre > code')?.textContent).toBe('const a = "<b>";\n');
 });
 
+test('a long code block holds its lines in groups of 40, its text the same; a short one stays one text', () => {
+  const lines = Array.from({ length: 85 }, (_, index) => `line ${index}\n`);
+  const code = framed(`\`\`\`\n${lines.join('')}\`\`\``).querySelector('pre > code');
+  const groups = [...(code?.children ?? [])];
+  expect(groups.map((group) => group.className)).toEqual(['code-lines', 'code-lines', 'code-lines']);
+  expect(groups.map((group) => group.textContent)).toEqual([
+    lines.slice(0, 40).join(''),
+    lines.slice(40, 80).join(''),
+    lines.slice(80).join(''),
+  ]);
+  expect(code?.textContent).toBe(lines.join(''));
+  const short = framed(`\`\`\`\n${lines.slice(0, 40).join('')}\`\`\``).querySelector('pre > code');
+  expect(short?.childNodes).toHaveLength(1);
+});
+
+test('code holding more than text (raw HTML in a reply) is left as it is', () => {
+  const code = framed(`<pre><code>${'a\n'.repeat(50)}<b>b</b></code></pre>`).querySelector('pre > code');
+  expect(code?.querySelector('.code-lines')).toBeNull();
+  expect(code?.querySelector('b')?.textContent).toBe('b');
+});
+
 test('shows no language for a fence that names none', () => {
   const reply = framed('```\nplain\n```');
   expect(reply.querySelector('.code-language')).toBeNull();

@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createBlockPatcher } from './block-patcher';
+import { createBlockRenderer } from './blocks';
+
+/** A patcher over a fresh container. */
+function setup() {
+  const container = document.createElement('div');
+  return { container, patch: createBlockPatcher(container, () => {}) };
+}
+
+/** The container's nodes, to compare by identity. */
+const nodesOf = (container: HTMLElement) => [...container.childNodes];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createBlockPatcher', () => {
+  test('renders the blocks in order', () => {
+    const { container, patch } = setup();
+    patch(['<h2>Plans</h2>', '<p>Two <b>plans</b>.</p>']);
+    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two <b>plans</b>.</p>');
+  });
+
+  test('keeps the nodes of the blocks that did not change, and changes the one that did in its place', () => {
+    const { container, patch } = setup();
+    patch(['<h2>Plans</h2>', '<p>Two</p>', '<p>Bye</p>']);
+    const [heading, , last] = nodesOf(container);
+    patch(['<h2>Plans</h2>', '<p>Two plans.</p>', '<p>Bye</p>']);
+    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two plans.</p><p>Bye</p>');
+    const after = nodesOf(container);
+    expect(after[0]).toBe(heading);
+    expect(after[2]).toBe(last);
+  });
+
+  test('adds blocks after the last one as a reply grows', () => {
+    const { container, patch } = setup();
+    patch(['<p>One</p>']);
+    const [first] = nodesOf(container);
+    patch(['<p>One</p>', '<ul><li>two</li></ul>', '<p>Three</p>']);
+    expect(container.innerHTML).toBe('<p>One</p><ul><li>two</li></ul><p>Three</p>');
+    expect(container.firstChild).toBe(first);
+  });
+
+  test('removes the blocks past the end of a shorter list', () => {
+    const { container, patch } = setup();
+    patch(['<p>One</p>', '<p>Two</p>', '<p>Three</p>']);
+    patch(['<p>One</p>']);
+    expect(container.innerHTML).toBe('<p>One</p>');
+    patch([]);
+    expect(container.childNodes).toHaveLength(0);
+  });
+
+  test('places a block of several nodes, and replaces all of them when it changes', () => {
+    const { container, patch } = setup();
+    patch(['<p>One</p>', 'text <b>and</b> more', '<p>End</p>']);
+    expect(container.childNodes).toHaveLength(5);
+    patch(['<p>One</p>', '<p>Now one node</p>', '<p>End</p>']);
+    expect(container.innerHTML).toBe('<p>One</p><p>Now one node</p><p>End</p>');
+  });
+
+  test('a block that grew keeps its nodes, and the text written so far gets the rest appended', () => {
+    const { container, patch } = setup();
+    patch(['<h2>Plans</h2>', '<p>Two <b>plans</b> and</p>']);
+    const paragraph = container.lastChild as HTMLElement;
+    const [, bold, text] = [...paragraph.childNodes];
+    patch(['<h2>Plans</h2>', '<p>Two <b>plans</b> and a <i>trial</i>.</p>']);
+    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two <b>plans</b> and a <i>trial</i>.</p>');
+    expect(container.lastChild).toBe(paragraph);
+    expect(paragraph.childNodes[1]).toBe(bold);
+    expect(paragraph.childNodes[2]).toBe(text);
+  });
+
+  test('an element whose name changed is replaced, and nodes past the fresh ones are removed', () => {
+    const { container, patch } = setup();
+    patch(['<ul><li>one</li><li>two</li></ul>', '<p>End</p>']);
+    patch(['<ol><li>one</li></ol>', '<p>End</p>']);
+    expect(container.innerHTML).toBe('<ol><li>one</li></ol><p>End</p>');
+    patch(['<ol><li>one</li></ol>text', '<p>End</p>']);
+    patch(['<ol><li>one</li></ol>', '<p>End</p>']);
+    expect(container.innerHTML).toBe('<ol><li>one</li></ol><p>End</p>');
+  });
+
+  test('a kept element takes the fresh attributes, but keeps the tabindex of a box that scrolls', () => {
+    const { container, patch } = setup();
+    patch(['<p><a href="https://a.example" title="A">docs</a></p>', '<pre><code>one</code></pre>']);
+    const link = container.querySelector('a');
+    const pre = container.querySelector('pre') as HTMLPreElement;
+    pre.tabIndex = 0;
+    patch(['<p><a href="https://b.example">docs</a></p>', '<pre><code>one\ntwo</code></pre>']);
+    expect(container.querySelector('a')).toBe(link);
+    expect(link?.outerHTML).toBe('<a href="https://b.example">docs</a>');
+    expect(container.querySelector('pre')).toBe(pre);
+    expect(pre.outerHTML).toBe('<pre tabindex="0"><code>one\ntwo</code></pre>');
+  });
+
+  test('a reply patched chunk by chunk ends equal to its blocks, and so does every step', () => {
+    const reply = [
+      '## Plans\n\nTwo *plans*, [docs](https://example.com/docs) and `code`.\n\n',
+      '- one\n- two **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n',
+      '```js\nconst a = 1;\nconst b = 2;\n```\n\n> quoted\n> more\n\nThe end.',
+    ].join('');
+    const { container, patch } = setup();
+    const renderer = createBlockRenderer();
+    for (let end = 1; end <= reply.length; end += 3) {
+      const blocks = renderer.update(reply.slice(0, end));
+      patch(blocks);
+      expect(container.innerHTML, reply.slice(0, end)).toBe(blocks.join(''));
+    }
+    const blocks = renderer.finish(reply);
+    patch(blocks);
+    expect(container.innerHTML).toBe(blocks.join(''));
+  });
+
+  test('each changed block is decorated before it is compared, so kept nodes stay decorated', () => {
+    const container = document.createElement('div');
+    const patch = createBlockPatcher(container, (fragment) => {
+      for (const pre of fragment.querySelectorAll('pre')) pre.className = 'framed';
+    });
+    patch(['<pre><code>one</code></pre>']);
+    const pre = container.querySelector('pre');
+    patch(['<pre><code>one two</code></pre>']);
+    expect(container.innerHTML).toBe('<pre class="framed"><code>one two</code></pre>');
+    expect(container.querySelector('pre')).toBe(pre);
+  });
+
+  test('leaves the container alone when nothing changed', () => {
+    const { container, patch } = setup();
+    patch(['<p>One</p>', '<p>Two</p>']);
+    const before = nodesOf(container);
+    patch(['<p>One</p>', '<p>Two</p>']);
+    expect(nodesOf(container).every((node, index) => node === before[index])).toBe(true);
+  });
+
+  test('shows the words as plain text when the page refuses the HTML (Trusted Types enforced, no policy)', () => {
+    // As an enforcing browser does when a string reaches an HTML sink.
+    vi.spyOn(HTMLTemplateElement.prototype, 'innerHTML', 'set').mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedHTML' assignment.");
+    });
+    const { container, patch } = setup();
+    patch(['<p>Nine &amp; five &lt;3</p>', '<ul><li>one</li><li>two</li></ul>']);
+    expect(container.querySelector('*')).toBeNull();
+    expect(container.textContent).toBe('Nine & five <3\none\ntwo\n\n');
+  });
+});
