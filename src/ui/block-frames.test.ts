@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { englishStrings } from '../i18n/strings';
 import { renderMarkdown } from '../markdown/render';
 import { frameBlocks } from './block-frames';
@@ -39,6 +39,22 @@ test('code holding more than text (raw HTML in a reply) is left as it is', () =>
   const code = framed(`<pre><code>${'a\n'.repeat(50)}<b>b</b></code></pre>`).querySelector('pre > code');
   expect(code?.querySelector('.code-lines')).toBeNull();
   expect(code?.querySelector('b')?.textContent).toBe('b');
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test('Copy code copies the code of the frame the button is in when clicked, wherever it was framed', async () => {
+  const writeText = vi.fn(() => Promise.resolve());
+  vi.stubGlobal('navigator', { clipboard: { writeText } });
+  const reply = framed('```\nfirst\n```\n\n```\nsecond\n```');
+  const [first, second] = reply.querySelectorAll('.code-block');
+  const button = first?.querySelector('button');
+  // As the block patcher may leave it: a kept frame whose bar came from a fresher render.
+  second?.querySelector('button')?.replaceWith(button as HTMLButtonElement);
+  button?.click();
+  await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith('second'));
 });
 
 test('shows no language for a fence that names none', () => {

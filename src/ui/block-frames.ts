@@ -37,7 +37,7 @@ function frameCode(pre: HTMLPreElement, labels: FrameLabels): void {
   button.type = 'button';
   button.className = 'code-copy';
   button.textContent = labels.copyCode;
-  button.addEventListener('click', () => copyCode(pre, button, labels));
+  button.addEventListener('click', () => copyCode(button, labels));
   bar.append(button);
   groupLines(pre.querySelector('code'));
   pre.replaceWith(frame);
@@ -123,9 +123,14 @@ function languageOf(code: Element | null): string | undefined {
   return code?.className.match(/^language-(\S+)$/)?.[1];
 }
 
-function copyCode(pre: HTMLPreElement, button: HTMLButtonElement, labels: FrameLabels): void {
+/**
+ * Copies the code of the frame the button is in when clicked: the block patcher keeps a
+ * streamed block's nodes where it can, so a button may have been framed with another copy
+ * of the code than the one now beside it.
+ */
+function copyCode(button: HTMLButtonElement, labels: FrameLabels): void {
   // The code alone: marked ends a block with a newline that nobody selected.
-  const code = (pre.textContent ?? '').replace(/\n$/, '');
+  const code = (button.closest('.code-block')?.querySelector('pre')?.textContent ?? '').replace(/\n$/, '');
   // As the reply's Copy does, with its fallback where the async clipboard is missing (plain http).
   void copyText(code, button.getRootNode()).then((isDone) => {
     if (!isDone) return console.warn('[tinytalk-widget] Copy failed: the browser refused the clipboard.');
