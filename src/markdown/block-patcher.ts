@@ -35,7 +35,7 @@ export function createBlockPatcher(
  * the fresh attributes and is brought to the fresh children the same way; anything else is
  * replaced. The result equals the fresh nodes, which the sanitizer judged, but for the
  * `tabindex` of the boxes that scroll sideways (see `followOverflow`) and event listeners
- * (a kept code block's Copy code button keeps its own, on its own kept code).
+ * (a kept Copy code button keeps its own, which copies the code of the frame it is in).
  */
 function morphNodes(parent: Node, nodes: readonly ChildNode[], fresh: readonly ChildNode[], anchor: Node | null) {
   const result = fresh.map((node, index) => {
