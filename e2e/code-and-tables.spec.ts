@@ -85,6 +85,18 @@ test.describe('code blocks', () => {
     await expect(reply).toHaveAttribute('data-status', 'done');
     expect(await firstLines?.evaluate((group) => group.isConnected)).toBe(true);
     await expect(reply.locator('.code-lines')).toHaveCount(3);
+    // Its lines as tall as in one piece of text: the same block, its code ungrouped, beside it.
+    const heights = await reply.locator('pre').evaluate((pre) => {
+      const twin = pre.cloneNode() as HTMLElement;
+      const code = pre.querySelector('code')?.cloneNode() as HTMLElement;
+      code.textContent = pre.textContent;
+      twin.append(code);
+      pre.after(twin);
+      const both = [pre, twin].map((box) => box.getBoundingClientRect().height);
+      twin.remove();
+      return both;
+    });
+    expect(heights[0]).toBe(heights[1]);
     /** The reply's markdown as HTML, without the Tab stops the scrolling boxes take. */
     const html = () => reply.locator('.markdown').evaluate((box) => box.innerHTML.replaceAll(' tabindex="0"', ''));
     const streamed = await html();

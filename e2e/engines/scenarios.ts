@@ -836,6 +836,43 @@ export function defineScenarios(title: string, launch: () => Promise<Browser>): 
       expect(await tripwires(tab)).toEqual({ calls: [], violations: [], errors: [] });
     });
 
+    // code-and-tables.spec.ts: a long code block, streamed, holds its lines in groups of 40;
+    // they must look and copy as one block does in every engine.
+    test('a long streamed code block shows and copies its lines as written, no blank line between its groups', async () => {
+      const { tab, agent } = start();
+      await tab.goto(scriptTagUrl(agent, { open: 'true' }));
+      const chat = widget(tab);
+      await chat.poll((h) => h.isVisible(h.byRole('textbox', 'Message')[0])).toBe(true);
+      await tab.run(() => {
+        void window.TinyTalk?.instance?.send('bench:code:4000 every:2ms');
+        return null;
+      });
+      await chat.poll((h) => h.lastStatus()).toBe('done');
+      await chat
+        .poll((h) => {
+          const pre = h.one('pre', h.lastReply());
+          const code = pre?.querySelector('code');
+          const written = code?.textContent ?? '';
+          // The same text in one piece beside it: the groups must take its height, no more.
+          const twin = pre?.cloneNode() as HTMLElement | undefined;
+          twin?.append(Object.assign(code?.cloneNode() as HTMLElement, { textContent: written }));
+          pre?.after(twin ?? '');
+          const heights = [pre?.getBoundingClientRect().height, twin?.getBoundingClientRect().height];
+          twin?.remove();
+          const selection = getSelection();
+          if (code) selection?.selectAllChildren(code);
+          const selected = selection?.toString() ?? '';
+          selection?.removeAllRanges();
+          return {
+            hasGroups: (code?.querySelectorAll('.code-lines').length ?? 0) > 1,
+            height: heights[0] === heights[1] ? 'the same' : heights.join(' px, in one piece '),
+            selected: selected.replace(/\n$/, '') === written.replace(/\n$/, ''),
+          };
+        })
+        .toEqual({ hasGroups: true, height: 'the same', selected: true });
+      expect(await tripwires(tab)).toEqual({ calls: [], violations: [], errors: [] });
+    });
+
     // visit.spec.ts: Regenerate asks again for the last reply without it; Edit puts the last
     // message back in the composer, and sending replaces it and its reply.
     test('Regenerate asks again for the last reply, and Edit replaces the last message and its reply', async () => {
