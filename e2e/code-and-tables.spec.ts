@@ -106,6 +106,17 @@ test.describe('code blocks', () => {
     expect(await html()).toBe(streamed);
   });
 
+  test('with one line that grows wider than the bubble as it streams, become a Tab stop', async ({ page, agent }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openScriptTagPage(page, agent, { open: 'true' });
+    // One 70-character line, five characters every 20 ms: the block keeps its node and its
+    // height as the line outgrows it.
+    await ask(page, 'bench:code:60 every:20ms');
+    const pre = chat(page).lastReply.locator('pre');
+    expect(await scrollsSideways(pre)).toBe(true);
+    await expect(pre).toHaveAttribute('tabindex', '0');
+  });
+
   test('keep their lines whole and scroll sideways, focusable from the keyboard', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await ask(page, codeReply);

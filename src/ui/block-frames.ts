@@ -87,7 +87,10 @@ const scrollingBoxes = '.code-block > pre, .table-scroll';
  * Whether one scrolls changes as the panel is resized, so each box is watched for its own
  * resizes, from when the patcher adds it until it removes it. A ResizeObserver reports
  * after the browser's own layout, so reading a box's widths there costs no layout of its
- * own: a streamed reply, whose last block is replaced at every update, forces none.
+ * own: a streamed reply forces none. It also changes as a box's content grows in place (the
+ * patcher keeps a streamed block's nodes), where a line growing wider than a code block
+ * leaves its size as it was: a box whose content changed is observed again, which brings a
+ * fresh report after the next layout.
  * Returns the function that stops following.
  */
 export function followOverflow(container: HTMLElement): () => void {
@@ -100,13 +103,20 @@ export function followOverflow(container: HTMLElement): () => void {
     }
   });
   const changes = new MutationObserver((records) => {
-    for (const { addedNodes, removedNodes } of records) {
+    const grown = new Set<Element>();
+    for (const { target, addedNodes, removedNodes } of records) {
       for (const node of removedNodes) for (const box of boxesIn(node)) resizes.unobserve(box);
       for (const node of addedNodes) for (const box of boxesIn(node)) resizes.observe(box);
+      const box = (target instanceof Element ? target : target.parentElement)?.closest(scrollingBoxes);
+      if (box) grown.add(box);
+    }
+    for (const box of grown) {
+      resizes.unobserve(box);
+      resizes.observe(box);
     }
   });
   for (const box of container.querySelectorAll(scrollingBoxes)) resizes.observe(box);
-  changes.observe(container, { childList: true, subtree: true });
+  changes.observe(container, { childList: true, characterData: true, subtree: true });
   return () => {
     resizes.disconnect();
     changes.disconnect();
