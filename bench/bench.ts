@@ -140,10 +140,11 @@ async function nonStreamedReply(text: string): Promise<string> {
   return body.choices[0].message.content;
 }
 
+const log = (line: string) => console.log(`  ${line}`);
+
 test('widget benchmark', async ({ browser }) => {
   const widgetScript = readFileSync(new URL('../dist/tinytalk-widget.js', import.meta.url), 'utf8');
   const referenceScript = await buildReference();
-  const log = (line: string) => console.log(`  ${line}`);
 
   if (runsPart('load'))
     await test.step('page load', async () => {
@@ -234,11 +235,7 @@ test('widget benchmark', async ({ browser }) => {
           if (trace && saveTo) {
             await profile?.stop();
             await trace.stop();
-            for (const { durationMs, parts, scripts } of longTasksIn(saveTo, pageOrigin))
-              log(
-                `  ${name}: a task of ${durationMs.toFixed(0)} ms: ${parts.map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ')}` +
-                  (scripts.length > 0 ? ` (${scripts.map((url) => url.replace(pageOrigin, '')).join(', ')})` : ''),
-              );
+            logLongTasks(name, saveTo);
           }
           report.add(
             scenario,
@@ -509,12 +506,32 @@ async function measureOpening(
   await preloadMarkdown(page);
   const click = await launcherClick(page);
   await settle(page);
+  // `BENCH_TRACE_DIR=<folder>`: a DevTools trace and a CPU profile of the opening, and what its long tasks are made of.
+  const saveTo =
+    process.env.BENCH_TRACE_DIR &&
+    `${process.env.BENCH_TRACE_DIR}/open-${stored.length}-messages-${stored.at(-1)?.content.length ?? 0}-characters.json`;
+  const trace = saveTo ? await startTaskTrace(cdp, { saveTo }) : undefined;
+  const profile = saveTo ? await startProfile(cdp, saveTo.replace(/json$/, 'cpuprofile')) : undefined;
   const measured = await measure(page, cdp, async () => {
     await click();
     await rendered(page, markdownReply);
   });
+  if (trace && saveTo) {
+    await profile?.stop();
+    await trace.stop();
+    logLongTasks('opening', saveTo);
+  }
   await then?.(page, cdp);
   const heap = await heapMb(cdp);
   await close();
   return { measured, heapMb: heap };
+}
+
+/** Prints what each long task in the trace at `path` was made of, under `label`. */
+function logLongTasks(label: string, path: string): void {
+  for (const { durationMs, parts, scripts } of longTasksIn(path, pageOrigin))
+    log(
+      `  ${label}: a task of ${durationMs.toFixed(0)} ms: ${parts.map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ')}` +
+        (scripts.length > 0 ? ` (${scripts.map((url) => url.replace(pageOrigin, '')).join(', ')})` : ''),
+    );
 }
