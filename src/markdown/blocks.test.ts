@@ -94,6 +94,14 @@ describe('renderSlices', () => {
     expect(slices.length).toBeLessThanOrEqual(11);
     expect(slices.join('')).toBe(renderMarkdown(reply));
   });
+
+  test('keeps a block longer than the slices whole, blank lines and all', () => {
+    const code = Array.from({ length: 300 }, (_, line) => (line % 7 === 0 ? '' : `const line${line} = ${line};`));
+    const reply = `Before.\n\n\`\`\`js\n${code.join('\n')}\n\`\`\`\n\n- after\n\n- the code`;
+    const slices = [...renderSlices(reply, 500)];
+    expect(slices.filter((slice) => slice.includes('<pre>'))).toHaveLength(1);
+    expect(slices.join('')).toBe(renderMarkdown(reply));
+  });
 });
 
 describe('deep nesting (issue 10: 2 KB of nested markdown crashed the renderer)', () => {

@@ -73,8 +73,9 @@ export function createBlockRenderer(): BlockRenderer {
 /**
  * A finished reply's HTML in slices of about `sliceLength` characters of source, which add
  * up to a one-shot {@link renderMarkdown}: a long stored reply can then be shown a slice a
- * frame, instead of in one task long enough to freeze the page. The source is lexed at the
- * first slice; a reply whose blocks reach across each other comes as one slice.
+ * frame, instead of in one task long enough to freeze the page. The source is lexed a
+ * window at a time too, as a stream is (lexing 80 KB at once is itself a long task); a
+ * reply whose blocks reach across each other comes as one slice.
  */
 export function* renderSlices(source: string, sliceLength: number): Generator<string, void, undefined> {
   const text = normalize(source);
@@ -82,17 +83,46 @@ export function* renderSlices(source: string, sliceLength: number): Generator<st
     yield renderMarkdown(text);
     return;
   }
-  let slice: Token[] = [];
-  let length = 0;
-  for (const token of lexBlocks(text)) {
-    slice.push(token);
-    length += token.raw.length;
-    if (length < sliceLength) continue;
+  /** Finished blocks lexed and not yet rendered, and how much of the text they and those rendered cover. */
+  const lexed: Token[] = [];
+  let lexedLength = 0;
+  while (lexedLength < text.length || lexed.length > 0) {
+    while (rawLength(lexed) < sliceLength && lexedLength < text.length) {
+      const { blocks, end } = finishedBlocksFrom(text, lexedLength, 2 * sliceLength);
+      lexed.push(...blocks);
+      lexedLength = end;
+    }
+    const slice: Token[] = [];
+    let length = 0;
+    while (length < sliceLength && lexed.length > 0) {
+      const block = lexed.shift()!;
+      slice.push(block);
+      length += block.raw.length;
+    }
     yield renderBlocks(slice);
-    slice = [];
-    length = 0;
   }
-  if (slice.length > 0) yield renderBlocks(slice);
+}
+
+/**
+ * The blocks that start at `offset` in `text`, lexed from a window of about
+ * `windowLength` characters: those another block follows in the window, as in a stream
+ * (see {@link createBlockRenderer}), or all of them at the text's end. A block longer than
+ * the window widens it until one follows it.
+ */
+function finishedBlocksFrom(
+  text: string,
+  offset: number,
+  windowLength: number,
+): { blocks: Token[]; /** Where they end in `text`. */ end: number } {
+  for (let length = windowLength; ; length *= 2) {
+    const tokens = lexBlocks(text.slice(offset, offset + length));
+    if (offset + length >= text.length) return { blocks: tokens, end: text.length };
+    const growing = lastContentIndex(tokens);
+    if (growing > 0) {
+      const blocks = tokens.slice(0, growing);
+      return { blocks, end: offset + rawLength(blocks) };
+    }
+  }
 }
 
 /** A reference definition (`[id]: url`) or raw HTML (`<`): markdown that spans blocks. */
