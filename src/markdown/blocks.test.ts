@@ -72,6 +72,24 @@ describe('createBlockRenderer', () => {
     expect(createBlockRenderer().update('# Features\n\nFor visitors.\n\n## ').join('')).not.toContain('<h2');
   });
 
+  test('finishes a reply whose code shows HTML from its own blocks, without rendering the whole again', () => {
+    const reply = 'Add this:\n\n```html\n<script src="w.js"></script>\n```\n\nThen `<tinytalk-chat>` shows.\n\nDone.';
+    const renderer = createBlockRenderer();
+    for (let end = 1; end <= reply.length; end += 3) renderer.update(reply.slice(0, end));
+    const blocks = renderer.finish(reply);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.join('')).toBe(renderMarkdown(reply));
+  });
+
+  test('renders the whole again when raw HTML left open in a finished block holds the blocks after it', () => {
+    const reply = 'Intro.\n\n<details><summary>More</summary>\n\nHidden *text*.\n\nStill hidden.';
+    const renderer = createBlockRenderer();
+    for (let end = 1; end <= reply.length; end++) renderer.update(reply.slice(0, end));
+    const html = renderer.finish(reply).join('');
+    expect(html).toBe(renderMarkdown(reply));
+    expect(html).toMatch(/<details>.*Still hidden.*<\/details>/s);
+  });
+
   test('starts over when the text is replaced rather than extended', () => {
     const renderer = createBlockRenderer();
     renderer.update('First reply.\n\nWith two blocks');
@@ -92,6 +110,24 @@ describe('renderSlices', () => {
     const slices = [...renderSlices(reply, reply.length / 10)];
     expect(slices.length).toBeGreaterThanOrEqual(9);
     expect(slices.length).toBeLessThanOrEqual(11);
+    expect(slices.join('')).toBe(renderMarkdown(reply));
+  });
+
+  test('slices a long reply whose code shows HTML like any other', () => {
+    const section = 'Paste:\n\n```html\n<script src="w.js"></script>\n```\n\nThe `<b>` tag is fine in code.';
+    const reply = Array.from({ length: 40 }, () => section).join('\n\n');
+    const slices = [...renderSlices(reply, 200)];
+    expect(slices.length).toBeGreaterThan(10);
+    expect(slices.join('')).toBe(renderMarkdown(reply));
+  });
+
+  test('shows the rest of a reply in one slice from the first raw HTML, which may hold what follows', () => {
+    const before = Array.from({ length: 30 }, (_, n) => `Paragraph ${n}.`).join('\n\n');
+    const reply = `${before}\n\n<details><summary>More</summary>\n\nHidden *text*.\n\n${before}`;
+    const slices = [...renderSlices(reply, 50)];
+    expect(slices.length).toBeGreaterThan(5);
+    expect(slices.filter((slice) => slice.includes('<details>'))).toEqual([slices.at(-1)]);
+    expect(slices.at(-1)).toMatch(/<details>.*Paragraph 29\.<\/p>\n<\/details>$/s);
     expect(slices.join('')).toBe(renderMarkdown(reply));
   });
 

@@ -1,6 +1,6 @@
 import type { Token } from 'marked';
 import { flattenNesting } from './nesting';
-import { lexBlocks, renderBlocks, renderMarkdown } from './render';
+import { hasRawHtml, lexBlocks, renderBlocks, renderMarkdown } from './render';
 import { settleMarkdown } from './settle';
 
 /**
@@ -27,11 +27,14 @@ export function createBlockRenderer(): BlockRenderer {
   let finished: string[] = [];
   /** How much of the source the finished blocks cover. */
   let finishedLength = 0;
+  /** Whether raw HTML is among them: rendered apart, they may differ from the whole. */
+  let isFinishedWithHtml = false;
   let previous = '';
 
   function reset(): void {
     finished = [];
     finishedLength = 0;
+    isFinishedWithHtml = false;
   }
 
   function update(source: string): readonly string[] {
@@ -43,6 +46,7 @@ export function createBlockRenderer(): BlockRenderer {
     const growing = lastContentIndex(tokens);
     if (growing > 0) {
       const done = tokens.slice(0, growing);
+      if (hasRawHtml(done)) isFinishedWithHtml = true;
       finished.push(renderBlocks(done));
       finishedLength += rawLength(done);
     }
@@ -61,9 +65,9 @@ export function createBlockRenderer(): BlockRenderer {
       const tail = text.slice(finishedLength);
       const blocks = tail === '' ? finished : [...finished, renderMarkdown(tail)];
       // Blocks rendered apart differ from the whole only through what reaches across
-      // blocks: reference definitions and raw HTML. Without them, skip the second render
-      // of the whole reply, a long task for a long reply.
-      if (!crossesBlocks.test(text)) return blocks;
+      // blocks: reference definitions, and raw HTML before the last of them. Without
+      // those, skip the second render of the whole reply, a long task for a long reply.
+      if (!referenceDefinition.test(text) && !isFinishedWithHtml) return blocks;
       const oneShot = renderMarkdown(text);
       return blocks.join('') === oneShot ? blocks : [oneShot];
     },
@@ -74,12 +78,13 @@ export function createBlockRenderer(): BlockRenderer {
  * A finished reply's HTML in slices of about `sliceLength` characters of source, which add
  * up to a one-shot {@link renderMarkdown}: a long stored reply can then be shown a slice a
  * frame, instead of in one task long enough to freeze the page. The source is lexed a
- * window at a time too, as a stream is (lexing 80 KB at once is itself a long task); a
- * reply whose blocks reach across each other comes as one slice.
+ * window at a time too, as a stream is (lexing 80 KB at once is itself a long task). What
+ * reaches across blocks comes in one slice with them: the whole reply when it has a
+ * reference definition, the rest from the first block with raw HTML.
  */
 export function* renderSlices(source: string, sliceLength: number): Generator<string, void, undefined> {
   const text = normalize(source);
-  if (crossesBlocks.test(text)) {
+  if (referenceDefinition.test(text)) {
     yield renderMarkdown(text);
     return;
   }
@@ -89,6 +94,11 @@ export function* renderSlices(source: string, sliceLength: number): Generator<st
   while (lexedLength < text.length || lexed.length > 0) {
     while (rawLength(lexed) < sliceLength && lexedLength < text.length) {
       const { blocks, end } = finishedBlocksFrom(text, lexedLength, 2 * sliceLength);
+      if (hasRawHtml(blocks)) {
+        // It may hold the blocks after it: from the first block not shown, one slice.
+        yield renderMarkdown(text.slice(lexedLength - rawLength(lexed)));
+        return;
+      }
       lexed.push(...blocks);
       lexedLength = end;
     }
@@ -125,8 +135,8 @@ function finishedBlocksFrom(
   }
 }
 
-/** A reference definition (`[id]: url`) or raw HTML (`<`): markdown that spans blocks. */
-const crossesBlocks = /^ {0,3}\[[^\]\n]+\]:|</m;
+/** A reference definition (`[id]: url`): any link of the reply may use it, before it or after. */
+const referenceDefinition = /^ {0,3}\[[^\]\n]+\]:/m;
 
 /**
  * marked reads CR and CRLF as LF, and {@link lexBlocks} flattens deep nesting: offsets

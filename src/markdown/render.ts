@@ -58,6 +58,19 @@ export function lexBlocks(source: string): Token[] {
   }
 }
 
+/**
+ * Whether any of `tokens`, at any depth, is raw HTML: the one thing in a block that can
+ * reach into the blocks after it once parsed (a `<details>` or `<b>` left open holds them).
+ * Blocks without it render apart exactly as together.
+ */
+export function hasRawHtml(tokens: Token[]): boolean {
+  let isFound = false;
+  markdown.walkTokens(tokens, (token) => {
+    if (token.type === 'html') isFound = true;
+  });
+  return isFound;
+}
+
 /** Renders block tokens from {@link lexBlocks}, sanitized like {@link renderMarkdown}. */
 export function renderBlocks(tokens: Token[]): string {
   // Block by block: a tag left open in one paragraph must not hide the paragraphs after it.
