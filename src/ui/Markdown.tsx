@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { BlockRenderer } from '../markdown/blocks';
 import { frameBlocks, followOverflow, type FrameLabels } from './block-frames';
+import { runInFrames } from './frame-budget';
 import { useMarkdown } from './markdown-loader';
 
 interface MarkdownProps {
@@ -16,10 +17,11 @@ interface MarkdownProps {
 }
 
 /**
- * A finished reply longer than this is shown this much at a time, a slice a frame: in one
- * go, a long stored reply would freeze the page while a conversation opens.
+ * A finished reply longer than this is shown this much at a time, as many slices a frame
+ * as the frame's budget allows (see {@link runInFrames}): in one go, a long stored reply
+ * would freeze the page while a conversation opens.
  */
-const sliceLength = 4000;
+const sliceLength = 1000;
 
 /**
  * A streamed render that took t ms is followed by the next no sooner than t times this.
@@ -88,7 +90,7 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
       current.isSlicing = true;
       // Assistive technology waits for the whole reply, and so can a test.
       element.setAttribute('aria-busy', 'true');
-      const step = () => {
+      const showSlice = () => {
         let isDone = false;
         show(() => {
           const slice = slices.next();
@@ -97,16 +99,15 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
           return shown;
         });
         // Shown whole, or as text after a failure.
-        if (isDone || state.current !== current) {
-          current.cancelPending = undefined;
-          current.isSlicing = false;
-          element.removeAttribute('aria-busy');
-          return;
-        }
-        const frame = requestAnimationFrame(step);
-        current.cancelPending = () => cancelAnimationFrame(frame);
+        if (!isDone && state.current === current) return false;
+        current.cancelPending = undefined;
+        current.isSlicing = false;
+        element.removeAttribute('aria-busy');
+        return true;
       };
-      step();
+      // From the next frame, which paints the panel opening with its first slices: the
+      // panel's own first render is enough for the task that opens it.
+      current.cancelPending = runInFrames(showSlice);
       return;
     }
     if (progress !== 'streaming') {
