@@ -182,13 +182,10 @@ export function inspectPage(): PageFindings {
   // A closed <details> shows its summary and holds its text one click away, as a
   // visitor would open it. Last, as it changes the page (and would fire ontoggle).
   for (const details of replies.flatMap((reply) => [...reply.querySelectorAll('details')])) details.open = true;
-  // The widget skips rendering messages, and the blocks of a reply, out of view
-  // (content-visibility: auto), and innerText leaves out what is not rendered: render
-  // them all to read them.
-  for (const reply of replies) {
-    const skippable = [reply.closest<HTMLElement>('[data-role]'), ...reply.querySelectorAll<HTMLElement>('*')];
-    for (const element of skippable) element?.style.setProperty('content-visibility', 'visible');
-  }
+  // The widget skips rendering messages out of view (content-visibility: auto), and
+  // innerText leaves out what is not rendered: render them all to read them.
+  for (const reply of replies)
+    reply.closest<HTMLElement>('[data-role]')?.style.setProperty('content-visibility', 'visible');
   findings.replyTexts = replies.map((reply) => (reply as HTMLElement).innerText);
   findings.sources = sourceLists.flatMap((list) =>
     [...list.querySelectorAll('a')].map((link) => ({
