@@ -6,7 +6,10 @@
  */
 const budgetMs = 8;
 
-/** One piece of a job; returns whether the job is done. It handles its own errors: one thrown stops every job. */
+/**
+ * One piece of a job; returns whether the job is done. It handles its own errors: one
+ * that throws stops the frames, every job waiting until another is added.
+ */
 export type Piece = () => boolean;
 
 /** Jobs waiting, first come first served: one budget per frame for all of them. */
