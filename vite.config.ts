@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import { createDemoAgent } from './agent/agent.ts';
 import { serveBuild } from './src/demo/serve-build.ts';
-import { markdownChunkName } from './src/embed/markdown-chunk.ts';
+import { markdownChunkName, panelChunkName } from './src/embed/chunk-names.ts';
 
 /** The runtime libraries: the ESM build leaves them to the app's bundler. */
 const dependencies = [
@@ -10,6 +10,7 @@ const dependencies = [
   'preact/hooks',
   'preact/jsx-runtime',
   '@preact/signals',
+  '@preact/signals-core',
   'marked',
   'dompurify',
   'eventsource-parser',
@@ -45,26 +46,52 @@ function compileHint(): Plugin {
   };
 }
 
-/** The script-tag build fetches the markdown stack as a file beside itself (see markdown-source-script.ts). */
-function markdownFromChunk(): Plugin {
-  const source = fileURLToPath(new URL('src/ui/markdown-source.ts', import.meta.url));
-  const replacement = fileURLToPath(new URL('src/embed/markdown-source-script.ts', import.meta.url));
+/**
+ * Resolves each module of `swaps` to another: a package by its name, a module of ours by
+ * its path from the project's root.
+ */
+function swapModules(swaps: Record<string, string>): Plugin {
+  const path = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+  const byName = new Map<string, string>();
+  const byPath = new Map<string, string>();
+  for (const [source, replacement] of Object.entries(swaps)) {
+    if (source.startsWith('src/')) byPath.set(path(source), path(replacement));
+    else byName.set(source, path(replacement));
+  }
   return {
-    name: 'tinytalk-markdown-from-chunk',
+    name: 'tinytalk-swap-modules',
     enforce: 'pre',
     async resolveId(id, importer, options) {
+      if (byName.has(id)) return byName.get(id);
       const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
-      return resolved?.id === source ? replacement : null;
+      return (resolved && byPath.get(resolved.id)) ?? null;
     },
   };
 }
+
+/**
+ * The script tag is three files side by side: the page script (the launcher), the panel it
+ * fetches when the chat is about to open, and the markdown stack the panel fetches. The
+ * panel's file takes its signals library from the page script (see shared-signals.ts).
+ */
+const scriptTagPlugins: Record<string, Plugin[]> = {
+  script: [swapModules({ 'src/embed/panel-source.ts': 'src/embed/panel-source-script.ts' }), compileHint()],
+  panel: [
+    swapModules({
+      'src/ui/markdown-source.ts': 'src/embed/markdown-source-script.ts',
+      '@preact/signals-core': 'src/embed/signals-core-script.ts',
+    }),
+    compileHint(),
+  ],
+};
 
 const common: BuildEnvironmentOptions = { copyPublicDir: false, target: 'es2022' };
 
 /**
  * `vite build` writes the ESM entries, `index.js` and `element.js` (dependencies external,
- * markdown split by the app's bundler); `--mode script` the one-file script tag; `--mode markdown` the markdown
- * stack the script tag fetches when it first shows a reply.
+ * the panel and markdown split by the app's bundler); `--mode script` the script tag's page
+ * script; `--mode panel` the panel it fetches when the chat is about to open; `--mode
+ * markdown` the markdown stack the panel fetches.
  */
 const builds: Record<string, BuildEnvironmentOptions> = {
   production: {
@@ -95,6 +122,13 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       fileName: () => 'tinytalk-widget.js',
     },
   },
+  panel: {
+    ...common,
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/embed/panel.tsx', formats: ['es'], fileName: () => panelChunkName },
+    rollupOptions: { output: { minify: true } },
+  },
   markdown: {
     ...common,
     outDir: 'dist',
@@ -106,7 +140,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: mode === 'script' ? [markdownFromChunk(), compileHint()] : [demoAgent(), serveBuild()],
+  plugins: scriptTagPlugins[mode] ?? [demoAgent(), serveBuild()],
   // The demo agent answers CORS itself, exactly as the real API does.
   server: { cors: false },
   build: builds[mode],

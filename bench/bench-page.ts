@@ -1,6 +1,6 @@
 // The pages the benchmark drives, one browser context each, and what it does in them.
 import { test, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { markdownChunkName } from '../src/embed/markdown-chunk.ts';
+import { markdownChunkName, panelChunkName } from '../src/embed/chunk-names.ts';
 import { conversationKey } from '../src/state/storage.ts';
 import type { ChatMessage } from '../src/state/types.ts';
 import { benchPort } from './global-setup.ts';
@@ -16,13 +16,14 @@ export const botId = 'demo-bench';
 export const widgetPage = (options: Record<string, string> = {}) =>
   `${pageOrigin}/script-tag?${new URLSearchParams({ 'bot-id': botId, 'api-base': agentOrigin, ...options })}`;
 export const markdownChunkUrl = `${pageOrigin}/dist/${markdownChunkName}`;
+const panelChunkUrl = `${pageOrigin}/dist/${panelChunkName}`;
 
 /** One page in a context of its own: fresh storage, the probes installed, counters on. */
 export interface BenchPage {
   page: Page;
   cdp: CDPSession;
-  /** Whether the page has asked for the markdown stack so far. */
-  hasFetchedMarkdown(): boolean;
+  /** Whether the page has asked for the panel or the markdown stack so far. */
+  hasFetchedPanel(): boolean;
   close(): Promise<void>;
 }
 
@@ -52,28 +53,33 @@ export async function openPage(browser: Browser, { script, stored }: PageSetup =
       route.fulfill({ contentType: 'text/javascript', body: script }),
     );
   const page = await context.newPage();
-  let hasFetchedMarkdown = false;
+  let hasFetchedPanel = false;
   page.on('request', (request) => {
-    if (request.url() === markdownChunkUrl) hasFetchedMarkdown = true;
+    if (request.url() === panelChunkUrl || request.url() === markdownChunkUrl) hasFetchedPanel = true;
   });
-  return { page, cdp: await openCdp(page), hasFetchedMarkdown: () => hasFetchedMarkdown, close: () => context.close() };
+  return { page, cdp: await openCdp(page), hasFetchedPanel: () => hasFetchedPanel, close: () => context.close() };
 }
 
 /**
- * Gets the markdown stack ready ahead of the measured action, the way a visitor's pointer
- * coming to rest on the launcher does (an open panel asks for it itself): the widget
- * fetches it, then renders a sample while the page is idle so its code is compiled. The
- * figures are then the widget's rendering, not the network or the first compile.
+ * Gets the panel and the markdown stack ready ahead of the measured action, the way a
+ * visitor's pointer coming to rest on the launcher does (an open panel asks for them
+ * itself): the widget fetches both, then renders a sample while the page is idle so its
+ * code is compiled. The figures are then the widget's rendering, not the network or the
+ * first compile.
  */
 export async function preloadMarkdown(page: Page): Promise<void> {
   const launcher = page.locator('tinytalk-chat').getByRole('button', { name: 'Open chat' });
   if ((await launcher.count()) > 0) await launcher.hover();
-  await page.evaluate(async (url) => {
-    await import(url);
-    const idle = () => new Promise((done) => requestIdleCallback(done, { timeout: 1000 }));
-    await idle();
-    await idle();
-  }, markdownChunkUrl);
+  await page.evaluate(
+    async (urls) => {
+      // The widget's own imports of these files, started by the hover, are the ones awaited here.
+      for (const url of urls) await import(url);
+      const idle = () => new Promise((done) => requestIdleCallback(done, { timeout: 1000 }));
+      await idle();
+      await idle();
+    },
+    [panelChunkUrl, markdownChunkUrl],
+  );
 }
 
 /** Resolves once the widget's shadow root holds a match for `selector`. */

@@ -163,7 +163,7 @@ test('widget benchmark', async ({ browser }) => {
         log(`page load ${run}/${loadRuns}`);
         // Variants interleave within a run, so drift on the machine hits them alike.
         for (const { name, script, url } of variants) {
-          const { page, cdp, hasFetchedMarkdown, close } = await openPage(browser, { script });
+          const { page, cdp, hasFetchedPanel, close } = await openPage(browser, { script });
           await page.goto(url);
           await settle(page);
           // Anything the widget puts off until the page is idle counts too.
@@ -179,8 +179,8 @@ test('widget benchmark', async ({ browser }) => {
             report.add(`load: ${name}`, 'layout shift (CLS)', await page.evaluate(() => window.benchProbes.cls()), '0');
             report.add(
               `load: ${name}`,
-              'markdown fetched (0/1)',
-              Number(hasFetchedMarkdown()),
+              'panel or markdown fetched (0/1)',
+              Number(hasFetchedPanel()),
               '0: not before opening',
             );
           }

@@ -38,7 +38,7 @@ test.describe('the script tag', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('shows the launcher from one file, and fetches the markdown stack only once the panel opens', async ({
+  test('shows the launcher from one file, and fetches the panel and the markdown stack only once the chat is about to open', async ({
     page,
     agent,
   }) => {
@@ -47,14 +47,66 @@ test.describe('the script tag', () => {
     await openScriptTagPage(page, agent);
     await expect(chat(page).launcher).toBeVisible();
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
-    expect(requested.filter((path) => path.includes('tinytalk') || path.includes('/v1/'))).toEqual([
-      '/dist/tinytalk-widget.js',
-    ]);
+    const widgetRequests = () => requested.filter((path) => path.includes('tinytalk') || path.includes('/v1/'));
+    expect(widgetRequests()).toEqual(['/dist/tinytalk-widget.js']);
 
+    await chat(page).launcher.hover();
+    await expect
+      .poll(widgetRequests)
+      .toEqual(['/dist/tinytalk-widget.js', '/dist/tinytalk-widget-panel.js', '/dist/tinytalk-widget-markdown.js']);
     await chat(page).launcher.click();
-    await expect.poll(() => requested).toContain('/dist/tinytalk-widget-markdown.js');
     await chat(page).say('pricing');
     await expect(chat(page).lastReply.getByRole('table')).toBeVisible();
+  });
+
+  test('opened by the host before the panel has loaded, shows it once it arrives, with the focus in it', async ({
+    page,
+    agent,
+  }) => {
+    await openScriptTagPage(page, agent);
+    await expect(chat(page).launcher).toBeVisible();
+    // No pointer or focus went near the launcher: nothing of the panel is here yet.
+    const opened = await page.evaluate(() => {
+      const hadPanel = document.querySelector('tinytalk-chat')!.shadowRoot!.querySelector('[role="dialog"]') !== null;
+      window.TinyTalk!('open');
+      return { hadPanel, messages: window.TinyTalk!.instance!.messages.length };
+    });
+    expect(opened).toEqual({ hadPanel: false, messages: 0 });
+    await expect(chat(page).launcher).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    await expect(chat(page).composer).toBeFocused();
+    await chat(page).composer.press('Escape');
+    await expect(chat(page).launcher).toBeFocused();
+  });
+
+  test('says so beside the launcher when the page will not let the panel load, and tries again at the next click', async ({
+    page,
+    agent,
+    consoleErrors,
+  }) => {
+    const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, csp: 'pinned' });
+    await page.goto(`/script-tag?${params}`);
+    const errors = await page.evaluateHandle(() => {
+      const seen: unknown[] = [];
+      window.TinyTalk!('on', 'error', (error) => seen.push(error));
+      return seen;
+    });
+    const widget = chat(page);
+    await widget.launcher.click();
+
+    const failure = page.locator('tinytalk-chat').getByRole('alert');
+    await expect(failure).toHaveText('The chat service could not be reached. Check your connection and try again.');
+    await expect(widget.launcher).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await errors.jsonValue()).toEqual([
+      { type: 'network', message: 'The chat service could not be reached. Check your connection and try again.' },
+    ]);
+    await expect.poll(() => consoleErrors.join('\n')).toContain('The chat panel could not be loaded');
+
+    // The next click tries again, and says so again.
+    await widget.launcher.click();
+    await expect.poll(async () => (await errors.jsonValue()).length).toBe(2);
+    await expect(failure).toBeVisible();
   });
 
   test('closes with Escape and Minimize, giving focus back to the launcher', async ({ page, agent }) => {

@@ -17,14 +17,18 @@ test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s co
   agent,
 }) => {
   const panelBackground = shadowStyle('.panel', 'background-color');
-  await openScriptTagPage(page, agent, { open: 'true', theme: 'light' });
+  const openPanel = async (attributes: Record<string, string>) => {
+    await openScriptTagPage(page, agent, { open: 'true', ...attributes });
+    await expect(chat(page).composer).toBeVisible();
+  };
+  await openPanel({ theme: 'light' });
   expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
 
-  await openScriptTagPage(page, agent, { open: 'true', theme: 'dark' });
+  await openPanel({ theme: 'dark' });
   expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openScriptTagPage(page, agent, { open: 'true' });
+  await openPanel({});
   expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
 });
 

@@ -19,6 +19,14 @@ export function strictCsp(agentOrigins: readonly string[]): string {
 }
 
 /**
+ * The strict policy, but scripts allowed by their exact URL, and only the page script of
+ * the widget's three files: a site that pinned what it was told to load.
+ */
+export function pinnedScriptCsp(pageOrigin: string, agentOrigins: readonly string[]): string {
+  return strictCsp(agentOrigins).replace("script-src 'self'", `script-src ${pageOrigin}/dist/tinytalk-widget.js`);
+}
+
+/**
  * The strict policy plus Trusted Types: no string reaches an HTML or script sink unless
  * a policy the site named made it. The two names are the widget's (see
  * `src/markdown/trusted-html.ts` and `src/markdown/sanitize.ts`); `dompurify` is absent on

@@ -10,6 +10,7 @@ import {
   pastedModulePage,
   pastedPage,
   reactPage,
+  pinnedScriptCsp,
   scriptTagPage,
   sitePage,
   strictCsp,
@@ -76,9 +77,9 @@ export async function startTestServer(port: number, { reactApp }: TestServerOpti
         if (isHandled) return;
         const html = pageFor(url, reactApp !== undefined);
         if (html !== undefined) {
-          // A page asks for a policy with ?csp=strict or ?csp=trusted-types, and for e2e/pages/tripwires.js
-          // with ?tripwires; the rest of its query is options.
-          const csp = cspFor(url.searchParams.get('csp'), agentOrigins);
+          // A page asks for a policy with ?csp=strict, ?csp=pinned or ?csp=trusted-types, and for
+          // e2e/pages/tripwires.js with ?tripwires; the rest of its query is options.
+          const csp = cspFor(url.searchParams.get('csp'), url.origin, agentOrigins);
           res.writeHead(200, {
             'Content-Type': 'text/html; charset=utf-8',
             ...(csp && { 'Content-Security-Policy': csp }),
@@ -104,8 +105,9 @@ export async function startTestServer(port: number, { reactApp }: TestServerOpti
   };
 }
 
-function cspFor(name: string | null, agentOrigins: readonly string[]): string | undefined {
+function cspFor(name: string | null, pageOrigin: string, agentOrigins: readonly string[]): string | undefined {
   if (name === 'strict') return strictCsp(agentOrigins);
+  if (name === 'pinned') return pinnedScriptCsp(pageOrigin, agentOrigins);
   if (name === 'trusted-types') return trustedTypesCsp(agentOrigins);
   return undefined;
 }

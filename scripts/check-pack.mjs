@@ -14,7 +14,7 @@ const allowed = [
   /^dist\/esm\/(index|element)\.js$/,
   /^dist\/esm\/chunks\/[\w-]+\.js$/,
   /^dist\/types\/[\w/-]+\.d\.ts$/,
-  /^dist\/tinytalk-widget(-markdown)?\.js$/,
+  /^dist\/tinytalk-widget(-panel|-markdown)?\.js$/,
 ];
 
 const [pack] = JSON.parse(

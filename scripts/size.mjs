@@ -54,7 +54,7 @@ for (const row of rows) {
   );
 }
 console.log(
-  `${'script tag, both files (gzip)'.padEnd(54)}${kb(scriptTag).padStart(10)}${''.padStart(20)}${kb(budget.scriptTagTotal).padStart(10)}`,
+  `${'script tag, all its files (gzip)'.padEnd(54)}${kb(scriptTag).padStart(10)}${''.padStart(20)}${kb(budget.scriptTagTotal).padStart(10)}`,
 );
 
 if (failures.length > 0) {

@@ -1,4 +1,4 @@
-import { markdownChunkName } from '../embed/markdown-chunk';
+import { markdownChunkName, panelChunkName } from '../embed/chunk-names';
 import { CopyButton } from './CopyButton';
 import type { PlaygroundModel } from './playground-model';
 import type { SnippetFormat } from './snippets';
@@ -60,8 +60,8 @@ export function EmbedCard({ model, isScriptServed }: EmbedCardProps) {
       {format !== 'npm' && (
         <p class="hint">
           The script comes from this dev server’s <code>dist/</code>. On your site, serve{' '}
-          <code>tinytalk-widget.js</code> and <code>{markdownChunkName}</code> side by side, and point <code>src</code>{' '}
-          at the first.
+          <code>tinytalk-widget.js</code>, <code>{panelChunkName}</code> and <code>{markdownChunkName}</code> side by
+          side, and point <code>src</code> at the first.
         </p>
       )}
     </section>

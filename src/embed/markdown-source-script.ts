@@ -1,13 +1,7 @@
 // The script-tag build's markdown source (see ui/markdown-source.ts): the markdown stack
-// is a second file beside the script, fetched the first time a reply is shown, so the
-// script a page loads stays small and the launcher never waits for it.
-
-import { markdownChunkName } from './markdown-chunk';
-
-// Only readable while the script first runs; the chunk sits next to the script.
-const scriptUrl = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : '';
+// is a third file, beside the panel's (which imports this), fetched with the panel.
+import { markdownChunkName } from './chunk-names';
 
 export function importMarkdown(): Promise<typeof import('../markdown/index')> {
-  const url = new URL(markdownChunkName, scriptUrl || document.baseURI).href;
-  return import(/* @vite-ignore */ url);
+  return import(/* @vite-ignore */ new URL(markdownChunkName, import.meta.url).href);
 }

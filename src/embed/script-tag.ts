@@ -3,6 +3,7 @@ import { optionsFromAttributes } from './attributes';
 import { defineElement } from './element';
 import type { WidgetEventName, WidgetEvents } from './events';
 import { mount } from './mount';
+import { launcherStyles } from './launcher-styles';
 import { prepareStyles } from './stylesheet';
 import type { WidgetHandle } from './types';
 
@@ -159,7 +160,7 @@ function mountFrom(options: Partial<WidgetOptions>, api: TinyTalkGlobal): Widget
  * a storage area asks the browser for all of it).
  */
 function prepare({ botId, persist }: Partial<WidgetOptions>): void {
-  prepareStyles('launcher');
+  prepareStyles(launcherStyles);
   if (!botId || persist === 'none') return;
   try {
     void window.sessionStorage.length;

@@ -1,27 +1,27 @@
-import launcherCss from '../ui/styles.css?inline';
-import panelCss from '../ui/panel.css?inline';
+/** One of the widget's stylesheets: its name (one sheet per name and shadow root) and its CSS. */
+export interface StyleSource {
+  /** `launcher`: the host, the theme and the launcher, on every page; `panel`: the rest, on first open. */
+  name: 'launcher' | 'panel';
+  css: string;
+}
 
-/** `launcher`: the host, the theme and the launcher, needed at once; `panel`: the rest, on first open. */
-export type StyleSheetName = 'launcher' | 'panel';
-
-const sources: Record<StyleSheetName, string> = { launcher: launcherCss, panel: panelCss };
-const sheets: Partial<Record<StyleSheetName, CSSStyleSheet>> = {};
+const sheets = new Map<StyleSource['name'], CSSStyleSheet>();
 
 /**
  * Gives a shadow root one of the widget's stylesheets, after those it has. A constructable
  * stylesheet is parsed once for every instance and needs no 'unsafe-inline' in the page's
  * CSP; browsers without one get a <style> element instead.
  */
-export function adoptStyles(shadow: ShadowRoot, name: StyleSheetName): void {
-  const sheet = 'adoptedStyleSheets' in shadow ? prepareStyles(name) : undefined;
+export function adoptStyles(shadow: ShadowRoot, source: StyleSource): void {
+  const sheet = 'adoptedStyleSheets' in shadow ? prepareStyles(source) : undefined;
   if (sheet) {
     if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     return;
   }
-  if (shadow.querySelector(`style[data-sheet="${name}"]`)) return;
+  if (shadow.querySelector(`style[data-sheet="${source.name}"]`)) return;
   const style = document.createElement('style');
-  style.dataset.sheet = name;
-  style.textContent = sources[name];
+  style.dataset.sheet = source.name;
+  style.textContent = source.css;
   shadow.append(style);
 }
 
@@ -30,8 +30,11 @@ export function adoptStyles(shadow: ShadowRoot, name: StyleSheetName): void {
  * constructable stylesheets exist: the script tag does it in a task of its own, so that
  * the task that mounts the widget does less on a slow phone.
  */
-export function prepareStyles(name: StyleSheetName): CSSStyleSheet | undefined {
-  return isConstructable() ? (sheets[name] ??= createSheet(sources[name])) : undefined;
+export function prepareStyles({ name, css }: StyleSource): CSSStyleSheet | undefined {
+  if (!isConstructable()) return undefined;
+  let sheet = sheets.get(name);
+  if (!sheet) sheets.set(name, (sheet = createSheet(css)));
+  return sheet;
 }
 
 const isConstructable = () => typeof CSSStyleSheet.prototype.replaceSync === 'function';

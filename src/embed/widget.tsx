@@ -1,22 +1,20 @@
-import { signal } from '@preact/signals';
-import { render } from 'preact';
-import { createChatClient, type ChatTransport } from '../api/client';
-import { withTimeouts } from '../api/timeouts';
-import { describeError } from '../i18n/describe-error';
+import { signal } from '@preact/signals-core';
 import type { ResolvedOptions } from '../options/types';
 import { createGreetingModel, parseGreetingFate } from '../state/greeting-model';
 import { createPanelModel, parsePanelView, type PanelView } from '../state/panel-model';
 import { createRecord, parseCount } from '../state/records';
 import { createCutReplyRecord } from '../state/resume';
-import { createSession, type Session } from '../state/session';
+import type { Session } from '../state/session';
 import { conversationKey, createConversationStore } from '../state/storage';
 import { createUnreadModel } from '../state/unread-model';
 import type { ChatMessage } from '../state/types';
-import { App } from '../ui/App';
 import { createShell, type DisplayMode, type Shell } from '../ui/shell';
-import { adoptStyles } from './stylesheet';
 import type { WidgetControls } from './controls';
 import type { WidgetEventName, WidgetEvents } from './events';
+import { launcherStyles } from './launcher-styles';
+import type { StartedPanel } from './panel';
+import { loadedPanel, loadPanel, prepareToOpen } from './panel-loader';
+import { adoptStyles } from './stylesheet';
 
 /** A running widget: the commands of the handle host pages get, plus what its element needs. */
 export interface Widget extends WidgetControls {
@@ -33,7 +31,7 @@ export interface Widget extends WidgetControls {
 /** Renders a widget into `host`'s shadow root and wires its models together. */
 export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions, mode: DisplayMode): Widget {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, 'launcher');
+  adoptStyles(shadow, launcherStyles);
   /**
    * Every event is a CustomEvent on the element, which outlives the widget when a changed
    * botId starts another: the handle's on() listens there too (see mount.ts).
@@ -52,75 +50,70 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     emit('unread', { count }),
   );
 
-  // Read per request, so options changed while the widget runs apply to the next turn.
-  const transport: ChatTransport = (request) => {
-    const { apiBase, botId, apiKey, model, stream, sendCookies, replyTimeout, stallTimeout } = options.value;
-    const client = createChatClient({
-      apiBase,
-      botId,
-      stream,
-      sendCookies,
-      ...(apiKey && { apiKey }),
-      ...(model && { model }),
+  let started: StartedPanel | undefined;
+  let isDisposed = false;
+  /** The panel's styles, the conversation and its Preact tree, from the panel's module. */
+  function start(module: typeof import('./panel')): Session {
+    started ??= module.startPanel({
+      shadow,
+      container: shell.panelHost,
+      options,
+      mode,
+      panel,
+      greeting,
+      launcher: shell.launcher,
+      wasOpenAtLoad: isInitiallyOpen,
+      fromBottom: lastView?.fromBottom,
+      onPosition: (fromBottom) =>
+        view.save({ isOpen: panel.isOpen.value, ...(fromBottom !== undefined && { fromBottom }) }),
+      emit,
+      onUnseenReply: unread.add,
     });
-    return withTimeouts(client, { replyMs: replyTimeout, stallMs: stallTimeout })(request);
-  };
-  let session: Session | undefined;
-  /**
-   * The conversation, the panel's styles and its Preact tree, made ready when first
-   * needed: opening the panel, or a host's send().
-   */
-  function ensureSession(): Session {
-    if (session) return session;
-    adoptStyles(shadow, 'panel');
-    session = createSession({
-      botId,
-      persist,
-      resume: initialOptions.resume,
-      transport,
-      onReplyStart: (message) => emit('message:start', message),
-      onReplyText: ({ id, content }, delta) => emit('message:delta', { id, delta, content }),
-      onReply: (message) => {
-        // A reply stopped before its first word is no message to report.
-        if (message.status !== 'error' && message.content !== '') emit('message', message);
-        if (message.status === 'done' && !panel.isOpen.value) unread.add();
-      },
-      onFeedback: (message) =>
-        emit('feedback', { message, feedback: message.feedback ?? null, context: options.value.context }),
-      onError: (error) => {
-        // The visitor reads plain words; the developer gets the details in the console.
-        console.warn('[tinytalk-widget] A reply failed:', error);
-        emit('error', {
-          type: error.type,
-          ...(error.status !== undefined && { status: error.status }),
-          message: describeError(error, options.value.strings),
-        });
-      },
-    });
-    render(
-      <App
-        session={session}
-        panel={panel}
-        options={options}
-        mode={mode}
-        wasOpenAtLoad={isInitiallyOpen}
-        launcher={shell.launcher}
-        greeting={greeting}
-        fromBottom={lastView?.fromBottom}
-        onPosition={(fromBottom) =>
-          view.save({ isOpen: panel.isOpen.value, ...(fromBottom !== undefined && { fromBottom }) })
-        }
-        onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
-      />,
-      shell.panelHost,
-    );
-    return session;
+    return started.session;
   }
+  /**
+   * The conversation, made ready when first needed: opening the panel, or a host's
+   * send(). In the same task if the panel's module is here (the pointer on the launcher
+   * fetched it), else once it arrives; the panel shows then.
+   */
+  function ensureSession(): Promise<Session> {
+    const loaded = loadedPanel();
+    if (loaded) return Promise.resolve(start(loaded));
+    shell.showFailure(undefined);
+    return loadPanel().then(
+      (module) => {
+        if (isDisposed) throw new Error('tinytalk-widget: the widget was destroyed before its panel loaded.');
+        return start(module);
+      },
+      (error: unknown) => {
+        if (!isDisposed) reportLoadFailure(error);
+        throw error;
+      },
+    );
+  }
+  /** Without its panel the chat cannot open: say so, and leave the launcher ready to try again. */
+  function reportLoadFailure(error: unknown): void {
+    console.error(
+      "[tinytalk-widget] The chat panel could not be loaded. The script tag needs tinytalk-widget-panel.js beside tinytalk-widget.js, reachable and allowed by the page's Content-Security-Policy.",
+      error,
+    );
+    const message = options.value.strings.errorNetwork;
+    emit('error', { type: 'network', message });
+    panel.close();
+    shell.showFailure(message);
+  }
+  /** Runs `use` on the session: at once if it can start now, else once the panel has loaded (a failure is reported). */
+  function withSession(use: (session: Session) => void): void {
+    const loaded = loadedPanel();
+    if (loaded) use(start(loaded));
+    else ensureSession().then(use, () => undefined);
+  }
+  const startSession = () => withSession(() => undefined);
   host.toggleAttribute('data-floating', isFloating);
   // A panel open when the visitor left the last page comes back open (without the focus).
   const isInitiallyOpen = !isFloating || initialOptions.open || lastView?.isOpen === true;
   const panel = createPanelModel(isInitiallyOpen, {
-    beforeOpen: ensureSession,
+    beforeOpen: startSession,
     onChange: (isOpen) => {
       view.save({ ...view.load(), isOpen });
       if (isOpen) unread.clear();
@@ -133,34 +126,41 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     isPanelOpen: panel.isOpen,
     canGreet: () => isFloating && options.value.greeting !== undefined && messages().length === 0,
   });
-  const shell: Shell = createShell(shadow, { options, panel, mode, unreadCount: unread.count, greeting });
+  const shell: Shell = createShell(shadow, {
+    options,
+    panel,
+    mode,
+    unreadCount: unread.count,
+    greeting,
+    onIntent: prepareToOpen,
+  });
   // A reply the last page cut short is asked again at once, the panel open or not.
-  if (isInitiallyOpen || (initialOptions.resume && createCutReplyRecord(persist, key).load())) ensureSession();
+  if (isInitiallyOpen || (initialOptions.resume && createCutReplyRecord(persist, key).load())) startSession();
   if (isInitiallyOpen) unread.clear();
 
   /** The conversation, read from storage if the widget has not been used yet. */
   function messages(): readonly ChatMessage[] {
     // A read needs no panel, listener or Preact tree: before first use, the stored conversation is the conversation.
-    return session?.chat.messages.value ?? createConversationStore(persist, key).load();
+    return started?.session.chat.messages.value ?? createConversationStore(persist, key).load();
   }
 
   return {
     open: panel.open,
     close: () => isFloating && panel.close(),
     toggle: () => isFloating && panel.toggle(),
-    send: (text) => ensureSession().chat.send(text),
+    send: async (text) => (await ensureSession()).chat.send(text),
     // Nothing to stop or forget before the first use: the stored conversation stays untouched.
-    stop: () => session?.chat.stop(),
-    reset: () => ensureSession().chat.reset(),
+    stop: () => started?.session.chat.stop(),
+    reset: () => withSession((session) => session.chat.reset()),
     messages,
     unreadCount: () => unread.count.value,
     update(next) {
       options.value = next;
     },
     dispose() {
+      isDisposed = true;
       greeting.dispose();
-      session?.dispose();
-      render(null, shell.panelHost);
+      started?.dispose();
       shell.dispose();
     },
   };

@@ -1,4 +1,4 @@
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
 import type { StoredRecord } from './records';
 
 /** What became of the greeting in this browser session; until then it waits, then shows. */

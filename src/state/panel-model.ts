@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals-core';
 
 export interface PanelModel {
   isOpen: ReadonlySignal<boolean>;

@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { StoredRecord } from './records';
 
 /** Replies that finished while the visitor was not looking: the launcher's badge. */

@@ -1,10 +1,9 @@
-import { effect, type ReadonlySignal } from '@preact/signals';
+import { effect, type ReadonlySignal } from '@preact/signals-core';
 import type { ResolvedOptions } from '../options/types';
 import { format } from '../i18n/strings';
 import type { GreetingModel } from '../state/greeting-model';
 import type { PanelModel } from '../state/panel-model';
 import { contrastRatio } from './contrast';
-import { loadMarkdown } from './markdown-loader';
 
 /** `floating`: launcher bubble and a panel over the page; `inline`: the panel fills its container. */
 export type DisplayMode = 'floating' | 'inline';
@@ -19,6 +18,8 @@ export interface Shell {
   panelHost: HTMLElement;
   /** The launcher button, floating; focus goes back to it when the panel closes. */
   launcher: HTMLButtonElement | undefined;
+  /** Says why the chat could not open, above the launcher (inline: in the widget's box); undefined takes it away. */
+  showFailure(text: string | undefined): void;
   /** Removes the elements and stops following the options. */
   dispose(): void;
 }
@@ -30,6 +31,8 @@ export interface ShellConfig {
   /** Replies that finished while the panel was closed: the launcher's badge. */
   unreadCount: ReadonlySignal<number>;
   greeting: GreetingModel;
+  /** The visitor is about to open the chat: the pointer is on the launcher or the greeting, or the focus. */
+  onIntent: () => void;
 }
 
 /** Ids are scoped to the shadow root, so a fixed one cannot collide with the page's. */
@@ -78,7 +81,7 @@ function element<Tag extends keyof HTMLElementTagNameMap>(
   return created;
 }
 
-function createLauncher({ options, panel, unreadCount }: ShellConfig): {
+function createLauncher({ options, panel, unreadCount, onIntent }: ShellConfig): {
   element: HTMLButtonElement;
   extras: HTMLElement[];
   dispose: () => void;
@@ -88,9 +91,9 @@ function createLauncher({ options, panel, unreadCount }: ShellConfig): {
   button.className = 'launcher';
   button.setAttribute('part', 'launcher');
   button.addEventListener('click', panel.toggle);
-  // A visitor about to open the chat: fetch the markdown stack now, not after the click.
-  button.addEventListener('pointerenter', loadMarkdown);
-  button.addEventListener('focus', loadMarkdown);
+  // A visitor about to open the chat: fetch what it needs now, not after the click.
+  button.addEventListener('pointerenter', onIntent);
+  button.addEventListener('focus', onIntent);
   // The count is the badge's text, hidden from screen readers, which hear the description
   // instead. Both sit beside the button: text inside it would not be in its name.
   const badge = element('span', 'badge');
@@ -122,7 +125,10 @@ function createLauncher({ options, panel, unreadCount }: ShellConfig): {
  * Dismiss beside it. It never takes the focus; a polite live region, there from the start
  * so that screen readers follow it, says the text once.
  */
-function createGreeting({ options, panel, greeting }: ShellConfig): { element: HTMLElement; dispose: () => void } {
+function createGreeting({ options, panel, greeting, onIntent }: ShellConfig): {
+  element: HTMLElement;
+  dispose: () => void;
+} {
   const area = element('div', 'greeting-area');
   const announcer = element('p', 'visually-hidden');
   announcer.setAttribute('aria-live', 'polite');
@@ -131,7 +137,7 @@ function createGreeting({ options, panel, greeting }: ShellConfig): { element: H
   const open = element('button', 'greeting-text');
   open.type = 'button';
   open.addEventListener('click', panel.open);
-  open.addEventListener('pointerenter', loadMarkdown);
+  open.addEventListener('pointerenter', onIntent);
   const dismiss = element('button', 'greeting-dismiss');
   dismiss.type = 'button';
   dismiss.append(icon(closeIconPath));
@@ -203,10 +209,18 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
     if (panel.isOpen.value) followFocusColour();
   });
   shadow.append(root);
+  // An alert: added when a try to open fails, it is read out at once.
+  const failure = element('p', 'greeting load-failure');
+  failure.setAttribute('role', 'alert');
 
   return {
     panelHost,
     launcher: launcher?.element,
+    showFailure(text) {
+      if (text === undefined) return failure.remove();
+      failure.textContent = text;
+      root.prepend(failure);
+    },
     dispose() {
       stopFollowingOptions();
       stopFollowingPanel();
