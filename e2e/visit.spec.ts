@@ -104,6 +104,31 @@ test.describe('the conversation follows the visitor across page loads', () => {
       .toBeCloseTo(before, -1);
   });
 
+  test('the next page shows the open conversation as markdown from the start, never as raw text first', async ({
+    page,
+    agent,
+  }) => {
+    await openSite(page, agent, 'pricing', { open: 'true' });
+    await ask(page, 'What are your pricing plans?');
+    await expect(chat(page).lastReply.getByRole('table')).toBeVisible();
+    // On the next page, note every reply that is ever shown as plain text (its markdown unrendered).
+    await page.addInitScript(() => {
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const shadow = attach.call(this, init);
+        const look = () => {
+          if (shadow.querySelector('.markdown.plain')) document.documentElement.dataset.sawPlainReply = '';
+        };
+        new MutationObserver(look).observe(shadow, { subtree: true, childList: true, attributeFilter: ['class'] });
+        return shadow;
+      };
+    });
+    await page.locator('#site-link').click();
+    await expect(page).toHaveURL(/\/site\/contact/);
+    await expect(chat(page).lastReply.getByRole('table')).toBeVisible();
+    await expect(page.locator('html')).not.toHaveAttribute('data-saw-plain-reply');
+  });
+
   test('with persist="none" nothing comes back', async ({ page, agent }) => {
     await openSite(page, agent, 'pricing', { open: 'true', persist: 'none' });
     await ask(page, 'echo: Hello');

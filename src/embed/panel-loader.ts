@@ -29,7 +29,7 @@ export function loadPanel(): Promise<PanelModule> {
  */
 export function prepareToOpen(): void {
   loadPanel().then(
-    (module) => module.loadMarkdown(),
+    (module) => void module.loadMarkdown(),
     () => undefined,
   );
 }

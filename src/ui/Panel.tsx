@@ -52,7 +52,7 @@ export function Panel({
   const messages = chat.messages.value;
   const status = chat.status.value;
   // Fetch the markdown stack as the panel opens, so the first reply does not wait for it.
-  useEffect(loadMarkdown, []);
+  useEffect(() => void loadMarkdown(), []);
 
   // On a phone the floating panel covers the screen: it is modal, and focus stays inside.
   const isModal = useMediaQuery('(max-width: 639px)') && isFloating;

@@ -8,12 +8,13 @@ const module = signal<MarkdownModule | undefined>(undefined);
 let loading: Promise<void> | undefined;
 
 /**
- * Starts loading the markdown stack (marked and DOMPurify). Nothing calls it before a
- * reply is shown, so a page whose visitor never opens the chat never pays for it.
- * Replies show as plain text until it arrives, or if it cannot be loaded.
+ * Starts loading the markdown stack (marked and DOMPurify), and settles once it is in or
+ * has failed. Nothing calls it before the chat is about to open, so a page whose visitor
+ * never opens it never pays for it. Replies show as plain text until it arrives, or if it
+ * cannot be loaded.
  */
-export function loadMarkdown(): void {
-  loading ??= importMarkdown().then(
+export function loadMarkdown(): Promise<void> {
+  return (loading ??= importMarkdown().then(
     (loaded) => {
       module.value = loaded;
       // Loaded ahead of need (the pointer on the launcher): make the first reply's render quick.
@@ -22,12 +23,12 @@ export function loadMarkdown(): void {
     (error: unknown) => {
       console.error('[tinytalk-widget] The markdown renderer could not be loaded; replies show as plain text.', error);
     },
-  );
+  ));
 }
 
 /** The markdown stack once loaded; reading it in a component re-renders it on arrival. */
 export function useMarkdown(): MarkdownModule | undefined {
   const loaded = module.value;
-  if (!loaded) loadMarkdown();
+  if (!loaded) void loadMarkdown();
   return loaded;
 }
