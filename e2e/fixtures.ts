@@ -46,10 +46,14 @@ export { expect };
 /** Attributes of the script tag, without `data-`. */
 export type Attributes = Record<string, string>;
 
-/** A plain page with the script tag for this test's agent, under a strict CSP. */
+/**
+ * A plain page with the script tag for this test's agent, under a strict CSP. With
+ * `open: 'true'`, once the open panel is there: it shows when its file has arrived.
+ */
 export async function openScriptTagPage(page: Page, agent: Agent, attributes: Attributes = {}): Promise<void> {
   const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, ...attributes, csp: 'strict' });
   await page.goto(`/script-tag?${params}`);
+  if (attributes.open === 'true') await expect(page.locator('tinytalk-chat .composer')).toBeVisible();
 }
 
 /** A page that imports the ESM build and calls `mount(options)`; the handle is `window.widget`. */

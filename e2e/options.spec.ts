@@ -17,18 +17,14 @@ test('theme="dark" darkens the panel, and theme="auto" follows the visitor\'s co
   agent,
 }) => {
   const panelBackground = shadowStyle('.panel', 'background-color');
-  const openPanel = async (attributes: Record<string, string>) => {
-    await openScriptTagPage(page, agent, { open: 'true', ...attributes });
-    await expect(chat(page).composer).toBeVisible();
-  };
-  await openPanel({ theme: 'light' });
+  await openScriptTagPage(page, agent, { open: 'true', theme: 'light' });
   expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
 
-  await openPanel({ theme: 'dark' });
+  await openScriptTagPage(page, agent, { open: 'true', theme: 'dark' });
   expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openPanel({});
+  await openScriptTagPage(page, agent, { open: 'true' });
   expect(await panelBackground(page)).toBe('rgb(22, 24, 29)');
 });
 
