@@ -70,9 +70,9 @@ function swapModules(swaps: Record<string, string>): Plugin {
 }
 
 /**
- * The script tag is three files side by side: the page script (the launcher), the panel it
- * fetches when the chat is about to open, and the markdown stack the panel fetches. The
- * panel's file takes its signals library from the page script (see shared-signals.ts).
+ * The script tag is three files side by side: the page script (the launcher), and the panel
+ * and the markdown stack, which it fetches when the chat is about to open. The panel's file
+ * takes its signals library from the page script (see shared-signals.ts).
  */
 const scriptTagPlugins: Record<string, Plugin[]> = {
   script: [swapModules({ 'src/embed/panel-source.ts': 'src/embed/panel-source-script.ts' }), compileHint()],
@@ -91,7 +91,7 @@ const common: BuildEnvironmentOptions = { copyPublicDir: false, target: 'es2022'
  * `vite build` writes the ESM entries, `index.js` and `element.js` (dependencies external,
  * the panel and markdown split by the app's bundler); `--mode script` the script tag's page
  * script; `--mode panel` the panel it fetches when the chat is about to open; `--mode
- * markdown` the markdown stack the panel fetches.
+ * markdown` the markdown stack, fetched beside the panel.
  */
 const builds: Record<string, BuildEnvironmentOptions> = {
   production: {

@@ -71,6 +71,25 @@ test.describe('offline', () => {
     await expect(page.locator('tinytalk-chat .offline')).toHaveCount(0);
   });
 
+  test('a chat never opened on this page says it cannot open offline, and opens at the next click once online', async ({
+    page,
+    context,
+    agent,
+  }) => {
+    await openScriptTagPage(page, agent);
+    await context.setOffline(true);
+    await chat(page).launcher.click();
+    await expect(chat(page).alert).toContainText('could not be reached');
+    await expect(chat(page).launcher).toHaveAttribute('aria-expanded', 'false');
+
+    await context.setOffline(false);
+    await chat(page).launcher.click();
+    await expect(page.getByRole('dialog', { name: 'Chat' })).toBeVisible();
+    await expect(chat(page).alert).toHaveCount(0);
+    await chat(page).say('What are your pricing plans?');
+    await expect(chat(page).lastReply.getByRole('table')).toBeVisible();
+  });
+
   test('retries a reply that failed for want of a network once it is back', async ({ page, context, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     await context.setOffline(true);

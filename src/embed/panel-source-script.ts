@@ -14,8 +14,8 @@ export function importPanel(): Promise<typeof import('./panel')> {
   // Read once, as the panel's file is evaluated (signals-core-script.ts); then gone from the page.
   holder[sharedSignalsKey] = signalsCore;
   const panel = import(/* @vite-ignore */ new URL(panelChunkName, base).href);
-  // The panel imports the markdown file as soon as it runs: fetched now, side by side, it
-  // arrives a round trip sooner. The panel's own import gets this same module; its failure
+  // The panel asks for the markdown file as soon as it is here: fetched now, side by side,
+  // it arrives a round trip sooner. The panel's own import gets this same module; its failure
   // is the panel's to report.
   import(/* @vite-ignore */ new URL(markdownChunkName, base).href).catch(() => undefined);
   return panel.finally(() => delete holder[sharedSignalsKey]);
