@@ -37,10 +37,12 @@ const bottomSlackPx = 48;
 const firstBatch = 6;
 /**
  * Older messages rendered at a time after that, while the page is idle, so a long stored
- * conversation opens at once. Few, so that no idle moment becomes a long task: batches of
- * 24 took 100-185 ms each in the bench's traces, batches of 6 stay under 50.
+ * conversation opens at once. Few, so that no idle moment becomes a long task, but each
+ * batch also costs a render of the list and a layout: in the bench's 300 turns, batches
+ * of 24 made a long task in most runs (up to 82 ms) for 267 ms of CPU in all, of 10 one
+ * task over 50 ms in five runs for 409 ms, of 6 none for 541 ms.
  */
-const laterBatch = 6;
+const laterBatch = 10;
 
 /** How many of the latest messages to render: all of them, once the page has had idle moments to spare. */
 function useRenderedCount(total: number, isAllAtOnce: boolean): number {
