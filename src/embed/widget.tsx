@@ -92,7 +92,13 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
         // the conversation does not flash as raw markdown first.
         if (panel.isOpen.value) await Promise.race([module.loadMarkdown(), delay(markdownWaitMs)]);
         if (isDisposed) throw new Error('tinytalk-widget: the widget was destroyed before its panel loaded.');
-        return start(module);
+        try {
+          return start(module);
+        } catch (error) {
+          // Opened by a click, nothing else would report it: the click's task is over.
+          console.error('[tinytalk-widget] The chat panel failed to start.', error);
+          throw error;
+        }
       },
       (error: unknown) => {
         if (!isDisposed) reportLoadFailure(error);
