@@ -48,12 +48,14 @@ export type Attributes = Record<string, string>;
 
 /**
  * A plain page with the script tag for this test's agent, under a strict CSP. With
- * `open: 'true'`, once the open panel is there: it shows when its file has arrived.
+ * `open: 'true'` or a `target`, once the open panel is there: it shows when its file has
+ * arrived.
  */
 export async function openScriptTagPage(page: Page, agent: Agent, attributes: Attributes = {}): Promise<void> {
   const params = new URLSearchParams({ 'bot-id': agent.botId, 'api-base': agentOrigin, ...attributes, csp: 'strict' });
   await page.goto(`/script-tag?${params}`);
-  if (attributes.open === 'true') await expect(page.locator('tinytalk-chat .composer')).toBeVisible();
+  if (attributes.open === 'true' || attributes.target)
+    await expect(page.locator('tinytalk-chat .composer')).toBeVisible();
 }
 
 /** A page that imports the ESM build and calls `mount(options)`; the handle is `window.widget`. */
@@ -87,6 +89,8 @@ export function chat(page: Page) {
 /** Says `text` and waits until the reply to it has finished. */
 export async function ask(page: Page, text: string): Promise<void> {
   const widget = chat(page);
+  // The replies already there are counted once the panel shows them (in any language).
+  await expect(page.locator('tinytalk-chat .composer')).toBeVisible();
   const count = await widget.replies.count();
   await widget.say(text);
   await expect(widget.replies).toHaveCount(count + 1);
