@@ -5,7 +5,7 @@ export interface StyleSource {
   css: string;
 }
 
-const sheets = new Map<StyleSource['name'], CSSStyleSheet>();
+const sheets: Partial<Record<StyleSource['name'], CSSStyleSheet>> = {};
 
 /**
  * Gives a shadow root one of the widget's stylesheets, after those it has. A constructable
@@ -31,10 +31,7 @@ export function adoptStyles(shadow: ShadowRoot, source: StyleSource): void {
  * the task that mounts the widget does less on a slow phone.
  */
 export function prepareStyles({ name, css }: StyleSource): CSSStyleSheet | undefined {
-  if (!isConstructable()) return undefined;
-  let sheet = sheets.get(name);
-  if (!sheet) sheets.set(name, (sheet = createSheet(css)));
-  return sheet;
+  return isConstructable() ? (sheets[name] ??= createSheet(css)) : undefined;
 }
 
 const isConstructable = () => typeof CSSStyleSheet.prototype.replaceSync === 'function';

@@ -209,15 +209,18 @@ export function createShell(shadow: ShadowRoot, config: ShellConfig): Shell {
     if (panel.isOpen.value) followFocusColour();
   });
   shadow.append(root);
-  // An alert: added when a try to open fails, it is read out at once.
-  const failure = element('p', 'greeting load-failure');
-  failure.setAttribute('role', 'alert');
+  /** Built at the first failure only: an alert, read out as soon as it is added. */
+  let failure: HTMLParagraphElement | undefined;
 
   return {
     panelHost,
     launcher: launcher?.element,
     showFailure(text) {
-      if (text === undefined) return failure.remove();
+      if (text === undefined) return failure?.remove();
+      if (!failure) {
+        failure = element('p', 'greeting load-failure');
+        failure.setAttribute('role', 'alert');
+      }
       failure.textContent = text;
       root.prepend(failure);
     },
