@@ -14,7 +14,12 @@ import panelCss from '../ui/panel.css?inline';
 import type { WidgetEventName, WidgetEvents } from './events';
 import { adoptStyles } from './stylesheet';
 
-export { loadMarkdown } from '../ui/markdown-loader';
+import { isMarkdownLoaded, loadMarkdown } from '../ui/markdown-loader';
+
+export { loadMarkdown };
+
+/** How long a conversation waits for the markdown stack before it shows its replies as plain text. */
+const markdownWaitMs = 1000;
 
 /** What the widget on the page (widget.tsx) hands the panel when it first opens. */
 export interface PanelContext {
@@ -91,26 +96,52 @@ export function startPanel(context: PanelContext): StartedPanel {
       });
     },
   });
-  render(
-    <App
-      session={session}
-      panel={panel}
-      options={options}
-      mode={context.mode}
-      wasOpenAtLoad={context.wasOpenAtLoad}
-      launcher={context.launcher}
-      greeting={context.greeting}
-      fromBottom={context.fromBottom}
-      onPosition={context.onPosition}
-      onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
-    />,
-    container,
-  );
+  const renderApp = () =>
+    render(
+      <App
+        session={session}
+        panel={panel}
+        options={options}
+        mode={context.mode}
+        wasOpenAtLoad={context.wasOpenAtLoad}
+        launcher={context.launcher}
+        greeting={context.greeting}
+        fromBottom={context.fromBottom}
+        onPosition={context.onPosition}
+        onSourceOpen={(message, resource) => emit('citation:click', { message, resource })}
+      />,
+      container,
+    );
+  // Replies shown before the markdown stack is in would flash as raw markdown (on each page
+  // of a visit, for a panel left open): they wait a moment for it. An empty conversation
+  // has nothing to wait for.
+  const hasReplies = session.chat.messages.value.some((message) => message.role === 'assistant');
+  let stopWaiting: (() => void) | undefined;
+  if (hasReplies && !isMarkdownLoaded()) stopWaiting = whenSettledOrLate(loadMarkdown(), renderApp);
+  else renderApp();
   return {
     session,
     dispose() {
+      stopWaiting?.();
       session.dispose();
       render(null, container);
     },
+  };
+}
+
+/** Runs `then` once `promise` settles, or after {@link markdownWaitMs} at most; returns the cancel function. */
+function whenSettledOrLate(promise: Promise<void>, then: () => void): () => void {
+  let isDone = false;
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    clearTimeout(timer);
+    then();
+  };
+  const timer = setTimeout(finish, markdownWaitMs);
+  void promise.then(finish);
+  return () => {
+    isDone = true;
+    clearTimeout(timer);
   };
 }

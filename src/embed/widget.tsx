@@ -28,11 +28,6 @@ export interface Widget extends WidgetControls {
   dispose(): void;
 }
 
-/** How long a panel that shows as it loads waits for the markdown stack before it shows replies as plain text. */
-const markdownWaitMs = 1000;
-
-const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** Renders a widget into `host`'s shadow root and wires its models together. */
 export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions, mode: DisplayMode): Widget {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -86,11 +81,7 @@ export function createWidget(host: HTMLElement, initialOptions: ResolvedOptions,
     if (loaded) return Promise.resolve(start(loaded));
     shell.showFailure(undefined);
     return loadPanel().then(
-      async (module) => {
-        // A panel that shows as it arrives (open on the last page, or clicked before the
-        // pointer rested on the launcher) waits a moment for the markdown stack too, so that
-        // the conversation does not flash as raw markdown first.
-        if (panel.isOpen.value) await Promise.race([module.loadMarkdown(), delay(markdownWaitMs)]);
+      (module) => {
         if (isDisposed) throw new Error('tinytalk-widget: the widget was destroyed before its panel loaded.');
         try {
           return start(module);

@@ -26,6 +26,11 @@ export function loadMarkdown(): Promise<void> {
   ));
 }
 
+/** Whether the markdown stack is here, without subscribing to it. */
+export function isMarkdownLoaded(): boolean {
+  return module.peek() !== undefined;
+}
+
 /** The markdown stack once loaded; reading it in a component re-renders it on arrival. */
 export function useMarkdown(): MarkdownModule | undefined {
   const loaded = module.value;
