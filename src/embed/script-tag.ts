@@ -5,6 +5,7 @@ import type { WidgetEventName, WidgetEvents } from './events';
 import { mount } from './mount';
 import { launcherStyles } from './launcher-styles';
 import { prepareStyles } from './stylesheet';
+import { prepareLauncher } from '../ui/shell';
 import type { WidgetHandle } from './types';
 
 /** What `TinyTalk('name', ...args)` can call: the members of the script tag's widget. */
@@ -53,7 +54,7 @@ function isLoaded(value: TinyTalkGlobal | QueueingStub | undefined): value is Ti
   return typeof value === 'function' && 'mount' in value;
 }
 
-function createGlobal(): { api: TinyTalkGlobal; startSoon(options: Partial<WidgetOptions>): void } {
+function createGlobal(): { api: TinyTalkGlobal; startSoon(readOptions: () => Partial<WidgetOptions>): void } {
   /** Calls waiting for the script tag's widget, until the page is parsed and it is mounted. */
   let waiting: unknown[][] | undefined = [];
   let instance: WidgetHandle | null = null;
@@ -102,19 +103,24 @@ function createGlobal(): { api: TinyTalkGlobal; startSoon(options: Partial<Widge
   }
 
   /**
-   * On a slow phone, evaluating this script, parsing the launcher's styles and building the
-   * widget would block the page for longer than 50 ms in one task: each gets a task of its
-   * own. A host that calls TinyTalk or reads TinyTalk.instance meanwhile gets the widget
-   * mounted then, as it was before.
+   * On a slow phone, evaluating this script, getting the launcher ready and building the
+   * widget would block the page for longer than 50 ms in one task: each step gets a task of
+   * its own, reading the options too. A host that calls TinyTalk or reads TinyTalk.instance
+   * meanwhile gets the widget mounted then, as it was before.
    */
-  function startSoon(options: Partial<WidgetOptions>): void {
-    let timer = setTimeout(() => {
-      prepare(options);
-      timer = setTimeout(() => startNow?.());
-    });
+  function startSoon(readOptions: () => Partial<WidgetOptions>): void {
+    let options: Partial<WidgetOptions> | undefined;
+    const optionsNow = () => (options ??= readOptions());
+    const steps = [prepareLook, () => openStorage(optionsNow()), () => startNow?.()];
+    let timer: ReturnType<typeof setTimeout>;
+    const runNextStep = () => {
+      steps.shift()?.();
+      if (steps.length > 0) timer = setTimeout(runNextStep);
+    };
+    timer = setTimeout(runNextStep);
     startNow = () => {
       clearTimeout(timer);
-      start(options);
+      start(optionsNow());
     };
   }
   return { api, startSoon };
@@ -155,12 +161,17 @@ function mountFrom(options: Partial<WidgetOptions>, api: TinyTalkGlobal): Widget
 }
 
 /**
- * What mounting the script tag's widget would do first, done a task ahead: parsing the
- * launcher's styles, and opening the storage its records are read from (the first read of
- * a storage area asks the browser for all of it).
+ * What mounting the script tag's widget does first, done ahead: parsing the launcher's
+ * styles and building its icon (a page's first SVG element costs a slow phone several
+ * milliseconds).
  */
-function prepare({ botId, persist }: Partial<WidgetOptions>): void {
+function prepareLook(): void {
   prepareStyles(launcherStyles);
+  prepareLauncher();
+}
+
+/** Done ahead too: the first read of a storage area asks the browser for all of it. */
+function openStorage({ botId, persist }: Partial<WidgetOptions>): void {
   if (!botId || persist === 'none') return;
   try {
     void window.sessionStorage.length;
@@ -182,6 +193,6 @@ if (!isLoaded(existing)) {
   defineElement();
   // A data-target element further down the page exists only once the document is parsed.
   if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => startSoon(optionsFrom(script)), { once: true });
-  else startSoon(optionsFrom(script));
+    document.addEventListener('DOMContentLoaded', () => startSoon(() => optionsFrom(script)), { once: true });
+  else startSoon(() => optionsFrom(script));
 }

@@ -41,18 +41,34 @@ const unreadId = 'tinytalk-unread';
 const chatIconPath = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
 const closeIconPath = 'M6 6l12 12M18 6L6 18';
 
+/** The launcher's icons, built once per page and cloned: see {@link prepareLauncher}. */
+const iconTemplates = new Map<string, SVGSVGElement>();
+
 /** The launcher's icon, built as ui/icons.tsx builds the panel's: decorative, the button carries the name. */
 function icon(path: string): SVGSVGElement {
-  const namespace = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(namespace, 'svg');
-  svg.setAttribute('class', 'icon');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const shape = document.createElementNS(namespace, 'path');
-  shape.setAttribute('d', path);
-  svg.append(shape);
-  return svg;
+  let template = iconTemplates.get(path);
+  if (!template) {
+    const namespace = 'http://www.w3.org/2000/svg';
+    template = document.createElementNS(namespace, 'svg');
+    template.setAttribute('class', 'icon');
+    template.setAttribute('viewBox', '0 0 24 24');
+    template.setAttribute('aria-hidden', 'true');
+    template.setAttribute('focusable', 'false');
+    const shape = document.createElementNS(namespace, 'path');
+    shape.setAttribute('d', path);
+    template.append(shape);
+    iconTemplates.set(path, template);
+  }
+  return template.cloneNode(true) as SVGSVGElement;
+}
+
+/**
+ * Builds the closed launcher's icon ahead of the task that mounts the widget: a page's
+ * first SVG element costs a slow phone several milliseconds (the browser sets up its SVG
+ * types), which the script tag spends in a task of its own.
+ */
+export function prepareLauncher(): void {
+  icon(chatIconPath);
 }
 
 function avatarImage(src: string): HTMLImageElement {
@@ -125,13 +141,37 @@ function createLauncher({ options, panel, unreadCount, onIntent }: ShellConfig):
  * Dismiss beside it. It never takes the focus; a polite live region, there from the start
  * so that screen readers follow it, says the text once.
  */
-function createGreeting({ options, panel, greeting, onIntent }: ShellConfig): {
+function createGreeting(config: ShellConfig): {
   element: HTMLElement;
   dispose: () => void;
 } {
+  const { options, panel, greeting } = config;
   const area = element('div', 'greeting-area');
   const announcer = element('p', 'visually-hidden');
   announcer.setAttribute('aria-live', 'polite');
+  area.append(announcer);
+  // Most pages never show a greeting: its bubble is built the first time it shows.
+  let bubble: ReturnType<typeof createGreetingBubble> | undefined;
+  const dispose = effect(() => {
+    const { greeting: text, strings } = options.value;
+    const isShown = greeting.isShown.value && !panel.isOpen.value && text !== undefined;
+    if (!isShown) return bubble?.element.remove();
+    bubble ??= createGreetingBubble(config);
+    bubble.open.textContent = text;
+    bubble.dismiss.setAttribute('aria-label', strings.dismiss);
+    bubble.dismiss.title = strings.dismiss;
+    area.append(bubble.element);
+    if (announcer.textContent === '') announcer.textContent = text;
+  });
+  return { element: area, dispose };
+}
+
+/** The greeting's bubble: its text, a button that opens the chat, and Dismiss. */
+function createGreetingBubble({ panel, greeting, onIntent }: ShellConfig): {
+  element: HTMLElement;
+  open: HTMLButtonElement;
+  dismiss: HTMLButtonElement;
+} {
   const bubble = element('div', 'greeting');
   bubble.setAttribute('part', 'greeting');
   const open = element('button', 'greeting-text');
@@ -143,18 +183,7 @@ function createGreeting({ options, panel, greeting, onIntent }: ShellConfig): {
   dismiss.append(icon(closeIconPath));
   dismiss.addEventListener('click', greeting.dismiss);
   bubble.append(open, dismiss);
-  area.append(announcer);
-  const dispose = effect(() => {
-    const { greeting: text, strings } = options.value;
-    const isShown = greeting.isShown.value && !panel.isOpen.value && text !== undefined;
-    open.textContent = text ?? '';
-    dismiss.setAttribute('aria-label', strings.dismiss);
-    dismiss.title = strings.dismiss;
-    if (!isShown) return bubble.remove();
-    area.append(bubble);
-    if (announcer.textContent === '') announcer.textContent = text;
-  });
-  return { element: area, dispose };
+  return { element: bubble, open, dismiss };
 }
 
 /**
