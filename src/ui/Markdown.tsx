@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { BlockRenderer } from '../markdown/blocks';
 import { frameBlocks, followOverflow, type FrameLabels } from './block-frames';
 import { runInFrames } from './frame-budget';
+import { waitAfterRender } from './render-spacing';
 import { useMarkdown } from './markdown-loader';
 
 interface MarkdownProps {
@@ -23,14 +24,6 @@ interface MarkdownProps {
  */
 const sliceLength = 1000;
 
-/**
- * A streamed render that took t ms is followed by the next no sooner than t times this.
- * On a fast machine (renders of a few ms) the text moves at the pacer's step; on a slow
- * phone, where the render and the layout and paint it causes take tens of ms, the reply
- * grows in fewer, larger steps and leaves the page most of its main thread.
- */
-const renderSpacing = 12;
-
 /** A reply's markdown, rendered and sanitized; plain text for the moment the renderer loads. */
 export function Markdown({ source, progress, labels }: MarkdownProps) {
   const markdown = useMarkdown();
@@ -41,7 +34,7 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
     /** Cancels the render scheduled (a slice, or streamed text), if one is. */
     cancelPending: (() => void) | undefined;
     isSlicing: boolean;
-    /** When the next streamed render may run (`performance.now()`): see {@link renderSpacing}. */
+    /** When the next streamed render may run (`performance.now()`): see {@link waitAfterRender}. */
     nextRenderAt: number;
     labels: FrameLabels;
   } | null>(null);
@@ -125,7 +118,7 @@ export function Markdown({ source, progress, labels }: MarkdownProps) {
         const start = performance.now();
         show(() => current.renderer.update(latest.current));
         const end = performance.now();
-        current.nextRenderAt = end + (end - start) * renderSpacing;
+        current.nextRenderAt = end + waitAfterRender(end - start);
       },
       // A time already past (a negative delay) runs it at once.
       current.nextRenderAt - performance.now(),
