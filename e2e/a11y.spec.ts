@@ -197,6 +197,17 @@ const states: A11yState[] = [
     reach: (page) => expect(chat(page).launcher).toBeVisible(),
   },
   {
+    // The panel's file cannot arrive (offline, a CSP that allows only the first file): an
+    // alert beside the launcher says so. Online again before axe itself is fetched.
+    name: 'closed, its panel unable to load, the failure said beside the launcher',
+    async reach(page) {
+      await page.context().setOffline(true);
+      await chat(page).launcher.click();
+      await expect(chat(page).alert).toContainText('could not be reached');
+      await page.context().setOffline(false);
+    },
+  },
+  {
     name: 'on a phone, full screen, with a reply',
     viewport: { width: 375, height: 667 },
     attributes: { open: 'true' },
