@@ -165,6 +165,8 @@ test.describe('a greeting', () => {
     await chat(page).button('Minimize').click();
     await page.locator('#site-link').click();
     await expect(page).toHaveURL(/\/site\/contact/);
+    // Absent once the widget is there and the greeting's delay has passed, not merely not yet there.
+    await expect(chat(page).launcher).toBeVisible();
     await page.waitForTimeout(600);
     await expect(bubble).toHaveCount(0);
   });
@@ -176,6 +178,7 @@ test.describe('a greeting', () => {
     await expect(widget.getByRole('button', { name: greeting })).toHaveCount(0);
     await page.locator('#site-link').click();
     await expect(page).toHaveURL(/\/site\/contact/);
+    await expect(chat(page).launcher).toBeVisible();
     await page.waitForTimeout(300);
     await expect(widget.getByRole('button', { name: greeting })).toHaveCount(0);
   });
@@ -185,6 +188,7 @@ test.describe('a greeting', () => {
     await ask(page, 'echo: Hi');
     await chat(page).button('Minimize').click();
     await page.reload();
+    await expect(chat(page).launcher).toBeVisible();
     await page.waitForTimeout(300);
     await expect(page.locator('tinytalk-chat').getByRole('button', { name: greeting })).toHaveCount(0);
   });
