@@ -1,5 +1,5 @@
 // The markdown stack, loaded on first use: marked and DOMPurify cost nothing until then.
 export { createBlockRenderer, renderSlices, type BlockRenderer } from './blocks';
 export { createBlockPatcher } from './block-patcher';
-export { warmUp } from './warm-up';
+export { warmUpSteps } from './warm-up';
 export { visibleMarkdown } from './visible-markdown';

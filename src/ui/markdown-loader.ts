@@ -18,12 +18,21 @@ export function loadMarkdown(): Promise<void> {
     (loaded) => {
       module.value = loaded;
       // Loaded ahead of need (the pointer on the launcher): make the first reply's render quick.
-      whenIdle(loaded.warmUp);
+      runWhenIdle(loaded.warmUpSteps());
     },
     (error: unknown) => {
       console.error('[tinytalk-widget] The markdown renderer could not be loaded; replies show as plain text.', error);
     },
   ));
+}
+
+/** Runs `steps` one idle moment each, in order. */
+function runWhenIdle([step, ...rest]: (() => void)[]): void {
+  if (!step) return;
+  whenIdle(() => {
+    step();
+    runWhenIdle(rest);
+  });
 }
 
 /** Whether the markdown stack is here, without subscribing to it. */
