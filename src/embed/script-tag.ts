@@ -111,7 +111,7 @@ function createGlobal(): { api: TinyTalkGlobal; startSoon(readOptions: () => Par
   function startSoon(readOptions: () => Partial<WidgetOptions>): void {
     let options: Partial<WidgetOptions> | undefined;
     const optionsNow = () => (options ??= readOptions());
-    const steps = [prepareLook, () => openStorage(optionsNow()), () => startNow?.()];
+    const steps = [() => prepareLook(optionsNow()), () => openStorage(optionsNow()), () => startNow?.()];
     let timer: ReturnType<typeof setTimeout>;
     const runNextStep = () => {
       steps.shift()?.();
@@ -162,12 +162,14 @@ function mountFrom(options: Partial<WidgetOptions>, api: TinyTalkGlobal): Widget
 
 /**
  * What mounting the script tag's widget does first, done ahead: parsing the launcher's
- * styles and building its icon (a page's first SVG element costs a slow phone several
- * milliseconds).
+ * styles and, for a floating widget, building its icon (a page's first SVG element costs a
+ * slow phone several milliseconds). A script tag that mounts nothing prepares nothing.
  */
-function prepareLook(): void {
+function prepareLook({ botId, target }: Partial<WidgetOptions>): void {
+  if (!botId) return;
   prepareStyles(launcherStyles);
-  prepareLauncher();
+  // Inline in a target, the widget has no launcher.
+  if (!target) prepareLauncher();
 }
 
 /** Done ahead too: the first read of a storage area asks the browser for all of it. */
