@@ -106,10 +106,14 @@ export function inspectPage(): PageFindings {
   const attribute = (element: Element, name: string) => Element.prototype.getAttribute.call(element, name);
   const describe = (element: Element) => read<string>(element, 'outerHTML').slice(0, 200);
   // The widget frames code blocks (a bar with a Copy code button) and tables (a scroll box)
-  // after sanitizing. A reply cannot wear these classes, as the styling check below proves
-  // for every other element, so they are the widget's own.
+  // after sanitizing, and holds a reply's blocks in groups. A reply cannot wear these
+  // classes, as the styling check below proves for every other element, so they are the
+  // widget's own.
   const isFrame = (element: Element) =>
-    Element.prototype.matches.call(element, '.code-block, .code-bar, .code-bar > *, .table-scroll');
+    Element.prototype.matches.call(
+      element,
+      '.code-block, .code-bar, .code-bar > *, .table-scroll, .markdown > .blocks',
+    );
 
   const findings: PageFindings = {
     activeElements: [],

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createBlockPatcher } from './block-patcher';
+import { blocksPerGroup, createBlockPatcher } from './block-patcher';
 import { createBlockRenderer } from './blocks';
 
 /** A patcher over a fresh container. */
@@ -9,8 +9,10 @@ function setup() {
   return { container, patch: createBlockPatcher(container, () => {}) };
 }
 
-/** The container's nodes, to compare by identity. */
-const nodesOf = (container: HTMLElement) => [...container.childNodes];
+/** The nodes of the container's blocks, in its groups, to compare by identity. */
+const nodesOf = (container: HTMLElement) => [...container.children].flatMap((group) => [...group.childNodes]);
+/** The HTML of the container's blocks, without the groups they are in. */
+const htmlOf = (container: HTMLElement) => [...container.children].map((group) => group.innerHTML).join('');
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -20,7 +22,7 @@ describe('createBlockPatcher', () => {
   test('renders the blocks in order', () => {
     const { container, patch } = setup();
     patch(['<h2>Plans</h2>', '<p>Two <b>plans</b>.</p>']);
-    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two <b>plans</b>.</p>');
+    expect(htmlOf(container)).toBe('<h2>Plans</h2><p>Two <b>plans</b>.</p>');
   });
 
   test('keeps the nodes of the blocks that did not change, and changes the one that did in its place', () => {
@@ -28,7 +30,7 @@ describe('createBlockPatcher', () => {
     patch(['<h2>Plans</h2>', '<p>Two</p>', '<p>Bye</p>']);
     const [heading, , last] = nodesOf(container);
     patch(['<h2>Plans</h2>', '<p>Two plans.</p>', '<p>Bye</p>']);
-    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two plans.</p><p>Bye</p>');
+    expect(htmlOf(container)).toBe('<h2>Plans</h2><p>Two plans.</p><p>Bye</p>');
     const after = nodesOf(container);
     expect(after[0]).toBe(heading);
     expect(after[2]).toBe(last);
@@ -39,15 +41,15 @@ describe('createBlockPatcher', () => {
     patch(['<p>One</p>']);
     const [first] = nodesOf(container);
     patch(['<p>One</p>', '<ul><li>two</li></ul>', '<p>Three</p>']);
-    expect(container.innerHTML).toBe('<p>One</p><ul><li>two</li></ul><p>Three</p>');
-    expect(container.firstChild).toBe(first);
+    expect(htmlOf(container)).toBe('<p>One</p><ul><li>two</li></ul><p>Three</p>');
+    expect(nodesOf(container)[0]).toBe(first);
   });
 
   test('removes the blocks past the end of a shorter list', () => {
     const { container, patch } = setup();
     patch(['<p>One</p>', '<p>Two</p>', '<p>Three</p>']);
     patch(['<p>One</p>']);
-    expect(container.innerHTML).toBe('<p>One</p>');
+    expect(htmlOf(container)).toBe('<p>One</p>');
     patch([]);
     expect(container.childNodes).toHaveLength(0);
   });
@@ -55,19 +57,19 @@ describe('createBlockPatcher', () => {
   test('places a block of several nodes, and replaces all of them when it changes', () => {
     const { container, patch } = setup();
     patch(['<p>One</p>', 'text <b>and</b> more', '<p>End</p>']);
-    expect(container.childNodes).toHaveLength(5);
+    expect(nodesOf(container)).toHaveLength(5);
     patch(['<p>One</p>', '<p>Now one node</p>', '<p>End</p>']);
-    expect(container.innerHTML).toBe('<p>One</p><p>Now one node</p><p>End</p>');
+    expect(htmlOf(container)).toBe('<p>One</p><p>Now one node</p><p>End</p>');
   });
 
   test('a block that grew keeps its nodes, and the text written so far gets the rest appended', () => {
     const { container, patch } = setup();
     patch(['<h2>Plans</h2>', '<p>Two <b>plans</b> and</p>']);
-    const paragraph = container.lastChild as HTMLElement;
+    const paragraph = nodesOf(container).at(-1) as HTMLElement;
     const [, bold, text] = [...paragraph.childNodes];
     patch(['<h2>Plans</h2>', '<p>Two <b>plans</b> and a <i>trial</i>.</p>']);
-    expect(container.innerHTML).toBe('<h2>Plans</h2><p>Two <b>plans</b> and a <i>trial</i>.</p>');
-    expect(container.lastChild).toBe(paragraph);
+    expect(htmlOf(container)).toBe('<h2>Plans</h2><p>Two <b>plans</b> and a <i>trial</i>.</p>');
+    expect(nodesOf(container).at(-1)).toBe(paragraph);
     expect(paragraph.childNodes[1]).toBe(bold);
     expect(paragraph.childNodes[2]).toBe(text);
   });
@@ -76,10 +78,10 @@ describe('createBlockPatcher', () => {
     const { container, patch } = setup();
     patch(['<ul><li>one</li><li>two</li></ul>', '<p>End</p>']);
     patch(['<ol><li>one</li></ol>', '<p>End</p>']);
-    expect(container.innerHTML).toBe('<ol><li>one</li></ol><p>End</p>');
+    expect(htmlOf(container)).toBe('<ol><li>one</li></ol><p>End</p>');
     patch(['<ol><li>one</li></ol>text', '<p>End</p>']);
     patch(['<ol><li>one</li></ol>', '<p>End</p>']);
-    expect(container.innerHTML).toBe('<ol><li>one</li></ol><p>End</p>');
+    expect(htmlOf(container)).toBe('<ol><li>one</li></ol><p>End</p>');
   });
 
   test('a kept element takes the fresh attributes, but keeps the tabindex of a box that scrolls', () => {
@@ -106,11 +108,11 @@ describe('createBlockPatcher', () => {
     for (let end = 1; end <= reply.length; end += 3) {
       const blocks = renderer.update(reply.slice(0, end));
       patch(blocks);
-      expect(container.innerHTML, reply.slice(0, end)).toBe(blocks.join(''));
+      expect(htmlOf(container), reply.slice(0, end)).toBe(blocks.join(''));
     }
     const blocks = renderer.finish(reply);
     patch(blocks);
-    expect(container.innerHTML).toBe(blocks.join(''));
+    expect(htmlOf(container)).toBe(blocks.join(''));
   });
 
   test('each changed block is decorated before it is compared, so kept nodes stay decorated', () => {
@@ -121,7 +123,7 @@ describe('createBlockPatcher', () => {
     patch(['<pre><code>one</code></pre>']);
     const pre = container.querySelector('pre');
     patch(['<pre><code>one two</code></pre>']);
-    expect(container.innerHTML).toBe('<pre class="framed"><code>one two</code></pre>');
+    expect(htmlOf(container)).toBe('<pre class="framed"><code>one two</code></pre>');
     expect(container.querySelector('pre')).toBe(pre);
   });
 
@@ -133,6 +135,39 @@ describe('createBlockPatcher', () => {
     expect(nodesOf(container).every((node, index) => node === before[index])).toBe(true);
   });
 
+  test('holds the blocks in groups, adding and removing groups as the list grows and shrinks', () => {
+    const { container, patch } = setup();
+    const paragraphs = (count: number) => Array.from({ length: count }, (_, index) => `<p>${index}</p>`);
+    patch(paragraphs(blocksPerGroup));
+    expect(container.children).toHaveLength(1);
+    const [first] = nodesOf(container);
+    patch(paragraphs(blocksPerGroup * 2 + 1));
+    expect([...container.children].map((group) => group.childNodes.length)).toEqual([
+      blocksPerGroup,
+      blocksPerGroup,
+      1,
+    ]);
+    expect(htmlOf(container)).toBe(paragraphs(blocksPerGroup * 2 + 1).join(''));
+    expect(nodesOf(container)[0]).toBe(first);
+    patch(paragraphs(blocksPerGroup + 1));
+    expect(container.children).toHaveLength(2);
+    expect(htmlOf(container)).toBe(paragraphs(blocksPerGroup + 1).join(''));
+  });
+
+  test('a block that changed stays in its place in its group, before the blocks after it', () => {
+    const { container, patch } = setup();
+    const blocks = Array.from({ length: blocksPerGroup + 2 }, (_, index) => `<p>${index}</p>`);
+    /** `blocks`, but for the last block of the first group. */
+    const withLastOfFirstGroup = (html: string) =>
+      blocks.map((block, index) => (index === blocksPerGroup - 1 ? html : block));
+    patch(blocks);
+    // Empty, it has no node to hold its place: the next one is in the next group.
+    patch(withLastOfFirstGroup(''));
+    patch(withLastOfFirstGroup('<p>back</p>'));
+    expect(htmlOf(container)).toBe(withLastOfFirstGroup('<p>back</p>').join(''));
+    expect(container.children[0]?.lastChild?.textContent).toBe('back');
+  });
+
   test('shows the words as plain text when the page refuses the HTML (Trusted Types enforced, no policy)', () => {
     // As an enforcing browser does when a string reaches an HTML sink.
     vi.spyOn(HTMLTemplateElement.prototype, 'innerHTML', 'set').mockImplementation(() => {
@@ -140,7 +175,7 @@ describe('createBlockPatcher', () => {
     });
     const { container, patch } = setup();
     patch(['<p>Nine &amp; five &lt;3</p>', '<ul><li>one</li><li>two</li></ul>']);
-    expect(container.querySelector('*')).toBeNull();
+    expect(container.querySelector(':not(.blocks)')).toBeNull();
     expect(container.textContent).toBe('Nine & five <3\none\ntwo\n\n');
   });
 });

@@ -1,12 +1,23 @@
 import { trustSanitizedHtml } from './trusted-html';
 
 /**
- * Keeps a container's children equal to a list of HTML blocks. A block whose HTML is
- * unchanged keeps its nodes; one that changed (the block still growing while a reply
- * streams) is brought to its new HTML by changing only what differs (see
- * {@link morphNodes}): the finished blocks and the written part of the growing one keep
- * their nodes, so a visitor's text selection survives each chunk, and the browser lays
- * out and paints again only what was added.
+ * Blocks a group holds. The container's children are groups of blocks, not the blocks
+ * themselves: while a long reply streams, the browser lays out, walks and paints the
+ * container's children at every update, and an 80 KB reply has over a thousand blocks.
+ * In groups it visits some fifty, and the blocks of the last.
+ */
+export const blocksPerGroup = 24;
+
+/** The class of a group of blocks: a plain block, so margins collapse through it as between blocks. */
+export const blockGroupClass = 'blocks';
+
+/**
+ * Keeps a container's blocks equal to a list of HTML blocks, in groups of
+ * {@link blocksPerGroup}. A block whose HTML is unchanged keeps its nodes; one that changed
+ * (the block still growing while a reply streams) is brought to its new HTML by changing
+ * only what differs (see {@link morphNodes}): the finished blocks and the written part of
+ * the growing one keep their nodes, so a visitor's text selection survives each chunk, and
+ * the browser lays out and paints again only what was added.
  *
  * @param decorate - Given each block's nodes, parsed and sanitized, before they are
  *   compared: the frames of code blocks and tables are added there.
@@ -16,16 +27,40 @@ export function createBlockPatcher(
   decorate: (fragment: DocumentFragment) => void,
 ): (blocks: readonly string[]) => void {
   let rendered: { html: string; nodes: ChildNode[] }[] = [];
+  let groups: HTMLElement[] = [];
+  const groupAt = (index: number) => {
+    const at = Math.floor(index / blocksPerGroup);
+    // Blocks are added in order, so a new group goes last.
+    return (groups[at] ??= container.appendChild(createGroup(container.ownerDocument)));
+  };
+  /** The first node after block `index` in its group, to insert its nodes before; null for the group's end. */
+  const nodeAfter = (index: number, group: HTMLElement) => {
+    for (let next = index + 1; next < rendered.length; next++) {
+      const first = rendered[next]?.nodes[0];
+      if (first) return first.parentNode === group ? first : null;
+    }
+    return null;
+  };
   return (blocks) => {
     const next = blocks.map((html, index) => {
       const current = rendered[index];
       if (current?.html === html) return current;
-      const anchor = current?.nodes.at(-1)?.nextSibling ?? rendered[index + 1]?.nodes[0] ?? null;
-      return { html, nodes: morphNodes(container, current?.nodes ?? [], parse(html, decorate), anchor) };
+      const group = groupAt(index);
+      const anchor = current?.nodes.at(-1)?.nextSibling ?? nodeAfter(index, group);
+      return { html, nodes: morphNodes(group, current?.nodes ?? [], parse(html, decorate), anchor) };
     });
     for (const stale of rendered.slice(blocks.length)) for (const node of stale.nodes) node.remove();
+    const groupCount = Math.ceil(blocks.length / blocksPerGroup);
+    for (const stale of groups.slice(groupCount)) stale.remove();
+    groups = groups.slice(0, groupCount);
     rendered = next;
   };
+}
+
+function createGroup(document: Document): HTMLElement {
+  const group = document.createElement('div');
+  group.className = blockGroupClass;
+  return group;
 }
 
 /**
