@@ -63,13 +63,19 @@ export async function settle(page: Page): Promise<void> {
 
 /** Long tasks that started at or after `since` (page time). */
 export async function longTasksSince(page: Page, since: number): Promise<{ longTasks: number; longestTaskMs: number }> {
-  // Long task entries are reported after their task ends; let them arrive.
-  await page.waitForTimeout(50);
-  const durations = await page.evaluate(
-    (from) => window.benchProbes.longTasks.filter(({ startTime }) => startTime >= from).map(({ duration }) => duration),
-    since,
-  );
+  const durations = await entriesSince(page, 'longTasks', since);
   return { longTasks: durations.length, longestTaskMs: Math.max(0, ...durations) };
+}
+
+/** The durations of the long tasks or long animation frames that started at or after `since` (page time). */
+export async function entriesSince(page: Page, kind: 'longTasks' | 'longFrames', since: number): Promise<number[]> {
+  // Entries are reported after their task or frame ends; let them arrive.
+  await page.waitForTimeout(50);
+  return page.evaluate(
+    ({ kind, from }) =>
+      window.benchProbes[kind].filter(({ startTime }) => startTime >= from).map(({ duration }) => duration),
+    { kind, from: since },
+  );
 }
 
 /**

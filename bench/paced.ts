@@ -2,16 +2,18 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { Marked } from 'marked';
 import { agentOrigin, botId, openPage, pageOrigin, preloadMarkdown, widgetPage } from './bench-page.ts';
-import { longTasksSince, mainThread, settle } from './measure.ts';
+import { entriesSince, longTasksSince, mainThread, settle } from './measure.ts';
 import { createBusyMeter, startTaskTrace } from './trace.ts';
 
 /**
  * What the paced scenarios compare, each inline in the same 420 x 640 box: the two chat
- * widgets, and `plain text`, the floor: the browser alone reading the same stream and
- * appending each chunk's text to one element kept scrolled to its end, with no markdown,
- * no framework and no widget. Whatever a widget costs beyond it is the widget's own.
+ * widgets, and two floors, with no markdown, no framework and no widget. `reading alone`:
+ * the page reads the same stream and keeps its text, showing nothing; what receiving a
+ * chunk every 20 ms costs before anything is drawn. `plain text`: it also appends each
+ * chunk's text to one element kept scrolled to its end; the same DOM growth, done the
+ * simplest way.
  */
-export type Contender = 'tinytalk' | 'deep-chat' | 'plain text';
+export type Contender = 'tinytalk' | 'deep-chat' | 'plain text' | 'reading alone';
 
 /** What one paced, throttled stream cost. */
 export interface PacedMeasurement {
@@ -21,7 +23,12 @@ export interface PacedMeasurement {
   busyPct: number;
   longTasks: number;
   longestTaskMs: number;
-  maxFrameGapMs: number;
+  /**
+   * Long animation frames: each one a moment the page could not show a frame for over
+   * 50 ms (or a task that long). Counted without a frame recorder, whose rAF loop would make
+   * the page render every 16.7 ms and cost a throttled thread 12 to 14 % of its time by itself.
+   */
+  longFrames: number;
   /**
    * Main-thread time per network read of the reply (what one chunk, one update, costs),
    * median over the first, middle and last tenth of the reads (see {@link updateCosts}).
@@ -55,6 +62,8 @@ async function ready(page: Page, contender: Contender): Promise<void> {
     if (contender === 'plain text') {
       await page.addStyleTag({ content: plainTextStyle });
       await page.evaluate(setUpPlainText);
+    } else if (contender === 'reading alone') {
+      await page.evaluate(setUpReadingAlone);
     } else {
       await page.evaluate(setUpDeepChat);
       await page.waitForFunction(() => document.querySelector('deep-chat')?.shadowRoot?.querySelector('#input'));
@@ -73,7 +82,8 @@ interface DeepChatElement extends HTMLElement {
 interface BenchWindow {
   /** Asks the agent for `messages`, streamed, and hands on each event's text; resolves at the end. */
   benchReadStream(messages: { role: string; content: string }[], onText: (text: string) => unknown): Promise<void>;
-  benchAskPlainText(question: string): Promise<string>;
+  /** Asks a floor (`reading alone`, `plain text`) `question`; resolves with the text it read. */
+  benchAskFloor(question: string): Promise<string>;
   benchReplyDone?: () => void;
 }
 
@@ -118,7 +128,7 @@ function setUpPlainText(): void {
   const text = box.appendChild(document.createTextNode(''));
   const page = window as unknown as BenchWindow;
   let frame = 0;
-  page.benchAskPlainText = async (question) => {
+  page.benchAskFloor = async (question) => {
     await page.benchReadStream([{ role: 'user', content: question }], (chunk) => {
       text.appendData(chunk);
       frame ||= requestAnimationFrame(() => {
@@ -127,6 +137,18 @@ function setUpPlainText(): void {
       });
     });
     return text.data;
+  };
+}
+
+/** Runs in the page: the first floor. The text is kept, and nothing is shown. */
+function setUpReadingAlone(): void {
+  const page = window as unknown as BenchWindow;
+  page.benchAskFloor = async (question) => {
+    let text = '';
+    await page.benchReadStream([{ role: 'user', content: question }], (chunk) => {
+      text += chunk;
+    });
+    return text;
   };
 }
 
@@ -170,8 +192,8 @@ function askInPage(page: Page, contender: Contender, question: string, limitMs: 
           widget.on('error', (error) => fail(new Error(`The widget failed: ${error.message}`)));
         });
         void widget.send(question);
-      } else if (contender === 'plain text') {
-        reply = (window as unknown as BenchWindow).benchAskPlainText(question);
+      } else if (contender === 'plain text' || contender === 'reading alone') {
+        reply = (window as unknown as BenchWindow).benchAskFloor(question);
       } else {
         const chat = document.querySelector('deep-chat') as DeepChatElement;
         reply = new Promise((done) => {
@@ -210,10 +232,7 @@ export async function measurePaced(
       process.env.BENCH_TRACE_DIR && `${process.env.BENCH_TRACE_DIR}/${contender}-${question.replace(/\W+/g, '-')}`;
     const trace = await startTaskTrace(cdp, saveTo ? { saveTo: `${saveTo}.json` } : {});
     const profile = saveTo ? await startProfile(cdp, `${saveTo}.cpuprofile`) : undefined;
-    const since = await page.evaluate(() => {
-      window.benchProbes.startFrames();
-      return performance.now();
-    });
+    const since = await page.evaluate(() => performance.now());
     const before = await mainThread(cdp);
     const start = Date.now();
     const reply = await askInPage(page, contender, question, limitS * 1000);
@@ -221,14 +240,15 @@ export async function measurePaced(
     await settle(page);
     const wallMs = Date.now() - start;
     const after = await mainThread(cdp);
-    const gaps = await page.evaluate(() => window.benchProbes.stopFrames());
     await profile?.stop();
     const busy = await trace.stop();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     if (reply !== expected)
       throw new Error(`${contender}: the reply has ${reply.length} characters, not ${expected.length}`);
-    await checkShown(page, contender, expected);
+    // The first floor shows nothing: its reply, checked above, is all there is.
+    if (contender !== 'reading alone') await checkShown(page, contender, expected);
     const { longTasks, longestTaskMs } = await longTasksSince(page, since);
+    const longFrames = await entriesSince(page, 'longFrames', since);
     return {
       finished: true,
       measured: {
@@ -236,7 +256,7 @@ export async function measurePaced(
         busyPct: (100 * (after.busyMs - before.busyMs)) / wallMs,
         longTasks,
         longestTaskMs,
-        maxFrameGapMs: Math.max(0, ...gaps),
+        longFrames: longFrames.length,
         updateMs: updateCosts(reads, Math.ceil(expected.length / 5), createBusyMeter(busy)),
         networkReads: reads.length,
       },
@@ -327,7 +347,7 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * the last updates, or lost a chunk, fails here. (Extra words, such as a code block's
  * label or a button, are allowed in between.)
  */
-async function checkShown(page: Page, contender: Contender, markdown: string): Promise<void> {
+async function checkShown(page: Page, contender: Exclude<Contender, 'reading alone'>, markdown: string): Promise<void> {
   const html = bench.parse(markdown, { async: false });
   const visible = html
     .replace(/<[^>]*>/g, ' ')

@@ -6,6 +6,12 @@
 export interface Probes {
   /** Every long task (over 50 ms) so far, with `performance.now()` times. */
   longTasks: { startTime: number; duration: number }[];
+  /**
+   * Every long animation frame so far: a frame whose rendering came over 50 ms after the
+   * work before it began, or a task that long with nothing to render. Watched without
+   * asking for frames, so, unlike the frame recorder, it costs the page nothing.
+   */
+  longFrames: { startTime: number; duration: number }[];
   /** Cumulative layout shift so far, shifts right after input excluded. */
   cls(): number;
   /** Starts recording animation frames. */
@@ -31,12 +37,16 @@ interface LayoutShift extends PerformanceEntry {
 /** Runs in the page (`page.addInitScript`), so it must not refer to anything outside itself. */
 export function installProbes(): void {
   const longTasks: Probes['longTasks'] = [];
+  const longFrames: Probes['longFrames'] = [];
   let cls = 0;
   let frames: number[] = [];
   let isRecording = false;
   new PerformanceObserver((list) => {
     for (const { startTime, duration } of list.getEntries()) longTasks.push({ startTime, duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const { startTime, duration } of list.getEntries()) longFrames.push({ startTime, duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((list) => {
     for (const shift of list.getEntries() as LayoutShift[]) if (!shift.hadRecentInput) cls += shift.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -47,6 +57,7 @@ export function installProbes(): void {
   };
   window.benchProbes = {
     longTasks,
+    longFrames,
     cls: () => cls,
     startFrames() {
       frames = [];
