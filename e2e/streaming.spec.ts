@@ -38,3 +38,24 @@ test('shows a slow reply word by word, and Stop keeps what arrived', async ({ pa
   await expect(widget.lastReply.locator('.markdown')).toHaveText(kept);
   await expect(widget.button('Send')).toBeVisible();
 });
+
+test('a long reply ends as the same HTML streamed and opened again, its blocks in the same groups', async ({
+  page,
+  agent,
+}) => {
+  await openScriptTagPage(page, agent, { open: 'true' });
+  const widget = chat(page);
+  // 20 KB of mixed markdown: hundreds of blocks, streamed in chunks, then shown from storage in slices.
+  await widget.say('bench:mixed:20000 every:1ms');
+  // Some 4,000 chunks.
+  await expect(widget.lastReply).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const markdown = widget.lastReply.locator('.markdown');
+  await expect(markdown.locator(':scope > .blocks')).not.toHaveCount(1);
+  /** The reply's HTML, without the Tab stops the scrolling boxes take. */
+  const html = () => markdown.evaluate((box) => box.innerHTML.replaceAll(' tabindex="0"', ''));
+  const streamed = await html();
+  await page.reload();
+  await expect(markdown).not.toHaveAttribute('aria-busy');
+  await expect(markdown).not.toHaveClass(/plain/);
+  expect(await html()).toBe(streamed);
+});

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { blocksPerGroup, createBlockPatcher } from './block-patcher';
+import { createBlockPatcher, nodesPerGroup } from './block-patcher';
 import { createBlockRenderer } from './blocks';
 
 /** A patcher over a fresh container. */
@@ -135,37 +135,55 @@ describe('createBlockPatcher', () => {
     expect(nodesOf(container).every((node, index) => node === before[index])).toBe(true);
   });
 
-  test('holds the blocks in groups, adding and removing groups as the list grows and shrinks', () => {
+  test('holds the nodes in groups, adding and removing groups as the list grows and shrinks', () => {
     const { container, patch } = setup();
     const paragraphs = (count: number) => Array.from({ length: count }, (_, index) => `<p>${index}</p>`);
-    patch(paragraphs(blocksPerGroup));
+    patch(paragraphs(nodesPerGroup));
     expect(container.children).toHaveLength(1);
     const [first] = nodesOf(container);
-    patch(paragraphs(blocksPerGroup * 2 + 1));
-    expect([...container.children].map((group) => group.childNodes.length)).toEqual([
-      blocksPerGroup,
-      blocksPerGroup,
-      1,
-    ]);
-    expect(htmlOf(container)).toBe(paragraphs(blocksPerGroup * 2 + 1).join(''));
+    patch(paragraphs(nodesPerGroup * 2 + 1));
+    expect([...container.children].map((group) => group.childNodes.length)).toEqual([nodesPerGroup, nodesPerGroup, 1]);
+    expect(htmlOf(container)).toBe(paragraphs(nodesPerGroup * 2 + 1).join(''));
     expect(nodesOf(container)[0]).toBe(first);
-    patch(paragraphs(blocksPerGroup + 1));
+    patch(paragraphs(nodesPerGroup + 1));
     expect(container.children).toHaveLength(2);
-    expect(htmlOf(container)).toBe(paragraphs(blocksPerGroup + 1).join(''));
+    expect(htmlOf(container)).toBe(paragraphs(nodesPerGroup + 1).join(''));
   });
 
   test('a block that changed stays in its place in its group, before the blocks after it', () => {
     const { container, patch } = setup();
-    const blocks = Array.from({ length: blocksPerGroup + 2 }, (_, index) => `<p>${index}</p>`);
+    const blocks = Array.from({ length: nodesPerGroup + 2 }, (_, index) => `<p>${index}</p>`);
     /** `blocks`, but for the last block of the first group. */
     const withLastOfFirstGroup = (html: string) =>
-      blocks.map((block, index) => (index === blocksPerGroup - 1 ? html : block));
+      blocks.map((block, index) => (index === nodesPerGroup - 1 ? html : block));
     patch(blocks);
     // Empty, it has no node to hold its place: the next one is in the next group.
     patch(withLastOfFirstGroup(''));
     patch(withLastOfFirstGroup('<p>back</p>'));
     expect(htmlOf(container)).toBe(withLastOfFirstGroup('<p>back</p>').join(''));
     expect(container.children[0]?.lastChild?.textContent).toBe('back');
+  });
+
+  test('groups the same nodes the same way, however the HTML was split into blocks', () => {
+    const html = Array.from({ length: 100 }, (_, index) => `<p>${index}</p>\n`);
+    const inBlocks = setup();
+    inBlocks.patch(html);
+    const inSlices = setup();
+    inSlices.patch([html.slice(0, 30).join(''), html.slice(30).join('')]);
+    expect(inSlices.container.innerHTML).toBe(inBlocks.container.innerHTML);
+    expect(inBlocks.container.children).toHaveLength(Math.ceil(200 / nodesPerGroup));
+  });
+
+  test('a block that gains a node moves the nodes after it along the groups, and keeps them', () => {
+    const { container, patch } = setup();
+    const blocks = Array.from({ length: nodesPerGroup + 2 }, (_, index) => `<p>${index}</p>`);
+    patch(blocks);
+    const before = nodesOf(container);
+    const grown = ['<p>0</p><p>more</p>', ...blocks.slice(1)];
+    patch(grown);
+    expect(htmlOf(container)).toBe(grown.join(''));
+    expect([...container.children].map((group) => group.childNodes.length)).toEqual([nodesPerGroup, 3]);
+    expect(nodesOf(container).every((node, index) => index < 2 || node === before[index - 1])).toBe(true);
   });
 
   test('shows the words as plain text when the page refuses the HTML (Trusted Types enforced, no policy)', () => {

@@ -1,19 +1,21 @@
 import { trustSanitizedHtml } from './trusted-html';
 
 /**
- * Blocks a group holds. The container's children are groups of blocks, not the blocks
- * themselves: while a long reply streams, the browser lays out, walks and paints the
- * container's children at every update, and an 80 KB reply has over a thousand blocks.
- * In groups it visits some fifty, and the blocks of the last.
+ * Top-level nodes a group holds: some 24 blocks, each an element and the line break after
+ * it. The container's children are groups of nodes, not the nodes themselves: while a long
+ * reply streams, the browser lays out, walks and paints the container's children at every
+ * update, and an 80 KB reply has over a thousand blocks. In groups it visits some fifty,
+ * and the nodes of the last. Grouped by nodes, not by blocks, a reply's groups are the same
+ * however its HTML came in pieces: streamed, or shown from storage a slice at a time.
  */
-export const blocksPerGroup = 24;
+export const nodesPerGroup = 48;
 
 /** The class of a group of blocks: a plain block, so margins collapse through it as between blocks. */
 export const blockGroupClass = 'blocks';
 
 /**
- * Keeps a container's blocks equal to a list of HTML blocks, in groups of
- * {@link blocksPerGroup}. A block whose HTML is unchanged keeps its nodes; one that changed
+ * Keeps a container's blocks equal to a list of HTML blocks, their nodes in groups of
+ * {@link nodesPerGroup}. A block whose HTML is unchanged keeps its nodes; one that changed
  * (the block still growing while a reply streams) is brought to its new HTML by changing
  * only what differs (see {@link morphNodes}): the finished blocks and the written part of
  * the growing one keep their nodes, so a visitor's text selection survives each chunk, and
@@ -28,32 +30,39 @@ export function createBlockPatcher(
 ): (blocks: readonly string[]) => void {
   let rendered: { html: string; nodes: ChildNode[] }[] = [];
   let groups: HTMLElement[] = [];
-  const groupAt = (index: number) => {
-    const at = Math.floor(index / blocksPerGroup);
-    // Blocks are added in order, so a new group goes last.
-    return (groups[at] ??= container.appendChild(createGroup(container.ownerDocument)));
-  };
-  /** The first node after block `index` in its group, to insert its nodes before; null for the group's end. */
-  const nodeAfter = (index: number, group: HTMLElement) => {
-    for (let next = index + 1; next < rendered.length; next++) {
-      const first = rendered[next]?.nodes[0];
-      if (first) return first.parentNode === group ? first : null;
+
+  /** Puts every node in its group, from the group of block `fromBlock`'s first node on. */
+  function placeInGroups(fromBlock: number): void {
+    const nodes = rendered.flatMap((block) => block.nodes);
+    const nodesBefore = rendered.slice(0, fromBlock).reduce((count, block) => count + block.nodes.length, 0);
+    const groupCount = Math.ceil(nodes.length / nodesPerGroup);
+    for (let at = Math.floor(nodesBefore / nodesPerGroup); at < groupCount; at++) {
+      const group = (groups[at] ??= container.appendChild(createGroup(container.ownerDocument)));
+      const wanted = nodes.slice(at * nodesPerGroup, (at + 1) * nodesPerGroup);
+      wanted.forEach((node, index) => {
+        const there = group.childNodes[index] ?? null;
+        if (there !== node) group.insertBefore(node, there);
+      });
+      // What is left belongs to the next group, which takes it from here.
+      while (group.childNodes.length > wanted.length) group.lastChild?.remove();
     }
-    return null;
-  };
+    for (const stale of groups.slice(groupCount)) stale.remove();
+    groups = groups.slice(0, groupCount);
+  }
+
   return (blocks) => {
+    // Nodes new to the container wait here for their place in a group.
+    const arriving = container.ownerDocument.createDocumentFragment();
+    let firstChanged = Math.min(blocks.length, rendered.length);
     const next = blocks.map((html, index) => {
       const current = rendered[index];
       if (current?.html === html) return current;
-      const group = groupAt(index);
-      const anchor = current?.nodes.at(-1)?.nextSibling ?? nodeAfter(index, group);
-      return { html, nodes: morphNodes(group, current?.nodes ?? [], parse(html, decorate), anchor) };
+      firstChanged = Math.min(firstChanged, index);
+      return { html, nodes: morphNodes(arriving, current?.nodes ?? [], parse(html, decorate), null) };
     });
     for (const stale of rendered.slice(blocks.length)) for (const node of stale.nodes) node.remove();
-    const groupCount = Math.ceil(blocks.length / blocksPerGroup);
-    for (const stale of groups.slice(groupCount)) stale.remove();
-    groups = groups.slice(0, groupCount);
     rendered = next;
+    placeInGroups(firstChanged);
   };
 }
 
