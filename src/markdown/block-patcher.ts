@@ -11,7 +11,7 @@ import { trustSanitizedHtml } from './trusted-html';
 export const nodesPerGroup = 48;
 
 /** The class of a group of blocks: a plain block, so margins collapse through it as between blocks. */
-export const blockGroupClass = 'blocks';
+const blockGroupClass = 'blocks';
 
 /**
  * Keeps a container's blocks equal to a list of HTML blocks, their nodes in groups of
