@@ -321,6 +321,24 @@ test.describe('screen readers', () => {
     expect(await page.evaluate(() => window.announced)).toEqual([responding, reply]);
   });
 
+  test('hear a reply too long to announce whole up to a line end, then that it continues', async ({ page, agent }) => {
+    await openScriptTagPage(page, agent, { open: 'true' });
+    const widget = chat(page);
+    await recordAnnouncements(page);
+    // Some 5,400 characters, a line each: more than the 4,000 announced.
+    await widget.say(longEcho(600));
+    await expect(widget.lastReply).toHaveAttribute('data-status', 'done');
+    const lines = Array.from({ length: 600 }, (_, index) => `Line ${index + 1}.`);
+    let heard = lines[0]!;
+    for (const line of lines.slice(1)) {
+      if (heard.length + 1 + line.length > 4000) break;
+      heard += `\n${line}`;
+    }
+    const announcement = `${heard}\nThe reply continues in the conversation.`;
+    await expect(status(page)).toHaveText(announcement);
+    expect(await page.evaluate(() => window.announced)).toEqual([responding, announcement]);
+  });
+
   test('hear an error as an alert, and "responding" does not linger after it', async ({ page, agent }) => {
     await openScriptTagPage(page, agent, { open: 'true' });
     const widget = chat(page);

@@ -27,6 +27,8 @@ export interface Strings {
   stopped: string;
   /** Shown under a reply cut because it was too long to keep. */
   truncated: string;
+  /** Read out after the start of a reply too long to announce whole. */
+  replyContinues: string;
   offline: string;
   /** Offline, with a message waiting in the composer. */
   offlineWaiting: string;
@@ -100,6 +102,7 @@ export const englishStrings: Strings = {
   responding: 'The assistant is responding…',
   stopped: 'Stopped',
   truncated: 'This reply was too long to show in full.',
+  replyContinues: 'The reply continues in the conversation.',
   offline: 'You are offline. Replies will work again when the connection returns.',
   offlineWaiting: 'You are offline. Your message will be sent when the connection returns.',
   errorRateLimitedOver: 'You can try again now.',

@@ -19,6 +19,7 @@ export const ar: Strings = {
   responding: 'المساعد يكتب الرد…',
   stopped: 'تم الإيقاف',
   truncated: 'كان هذا الرد أطول من أن يُعرض كاملًا.',
+  replyContinues: 'يتابع الرد في المحادثة.',
   offline: 'أنت غير متصل. ستعمل الردود مجددًا عند عودة الاتصال.',
   offlineWaiting: 'أنت غير متصل. سيتم إرسال رسالتك عند عودة الاتصال.',
   errorRateLimitedOver: 'يمكنك المحاولة مجددًا الآن.',

@@ -19,6 +19,7 @@ export const de: Strings = {
   responding: 'Der Assistent antwortet …',
   stopped: 'Gestoppt',
   truncated: 'Diese Antwort war zu lang, um sie vollständig anzuzeigen.',
+  replyContinues: 'Die Antwort geht im Gespräch weiter.',
   offline: 'Sie sind offline. Antworten funktionieren wieder, sobald die Verbindung zurück ist.',
   offlineWaiting: 'Sie sind offline. Ihre Nachricht wird gesendet, sobald die Verbindung zurück ist.',
   errorRateLimitedOver: 'Sie können es jetzt erneut versuchen.',

@@ -19,6 +19,7 @@ export const es: Strings = {
   responding: 'El asistente está respondiendo…',
   stopped: 'Detenido',
   truncated: 'Esta respuesta era demasiado larga para mostrarla completa.',
+  replyContinues: 'La respuesta continúa en la conversación.',
   offline: 'Sin conexión. Las respuestas volverán a funcionar cuando se recupere la conexión.',
   offlineWaiting: 'Sin conexión. Tu mensaje se enviará cuando se recupere la conexión.',
   errorRateLimitedOver: 'Ya puedes volver a intentarlo.',

@@ -19,6 +19,7 @@ export const fr: Strings = {
   responding: 'L’assistant répond…',
   stopped: 'Arrêté',
   truncated: 'Cette réponse était trop longue pour être affichée en entier.',
+  replyContinues: 'La réponse continue dans la conversation.',
   offline: 'Vous êtes hors ligne. Les réponses reprendront au retour de la connexion.',
   offlineWaiting: 'Vous êtes hors ligne. Votre message sera envoyé au retour de la connexion.',
   errorRateLimitedOver: 'Vous pouvez réessayer maintenant.',

@@ -19,6 +19,7 @@ export const he: Strings = {
   responding: 'העוזר עונה…',
   stopped: 'נעצר',
   truncated: 'התשובה הזו ארוכה מדי להצגה מלאה.',
+  replyContinues: 'התשובה ממשיכה בשיחה.',
   offline: 'אין חיבור לרשת. התשובות יחזרו לפעול כשהחיבור יחזור.',
   offlineWaiting: 'אין חיבור לרשת. ההודעה שלך תישלח כשהחיבור יחזור.',
   errorRateLimitedOver: 'אפשר לנסות שוב עכשיו.',

@@ -19,6 +19,7 @@ export const ja: Strings = {
   responding: 'アシスタントが回答しています…',
   stopped: '停止しました',
   truncated: 'この回答は長すぎるため、すべては表示できません。',
+  replyContinues: '回答の続きは会話の中にあります。',
   offline: 'オフラインです。接続が回復すると、再び回答を受け取れます。',
   offlineWaiting: 'オフラインです。接続が回復するとメッセージが送信されます。',
   errorRateLimitedOver: 'もう一度お試しいただけます。',

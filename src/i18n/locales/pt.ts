@@ -19,6 +19,7 @@ export const pt: Strings = {
   responding: 'O assistente está respondendo…',
   stopped: 'Interrompido',
   truncated: 'Esta resposta era longa demais para ser exibida por completo.',
+  replyContinues: 'A resposta continua na conversa.',
   offline: 'Você está offline. As respostas voltarão a funcionar quando a conexão voltar.',
   offlineWaiting: 'Você está offline. Sua mensagem será enviada quando a conexão voltar.',
   errorRateLimitedOver: 'Você já pode tentar novamente.',

@@ -19,6 +19,7 @@ export const zh: Strings = {
   responding: '助手正在回复…',
   stopped: '已停止',
   truncated: '此回复过长，无法完整显示。',
+  replyContinues: '回复的其余部分在对话中。',
   offline: '您已离线。连接恢复后即可继续收到回复。',
   offlineWaiting: '您已离线。连接恢复后将发送您的消息。',
   errorRateLimitedOver: '现在可以重试了。',
