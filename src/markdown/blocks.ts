@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import { flattenNesting } from './nesting';
+import { createGrowingFlattener, flattenNesting } from './nesting';
 import { hasRawHtml, lexBlocks, renderBlocks, renderMarkdown } from './render';
 import { settleMarkdown } from './settle';
 
@@ -30,6 +30,10 @@ export function createBlockRenderer(): BlockRenderer {
   /** Whether raw HTML is among them: rendered apart, they may differ from the whole. */
   let isFinishedWithHtml = false;
   let previous = '';
+  // Flattened a line at a time as the text grows: whole, at every update, it cost a long
+  // reply's updates more the longer it grew.
+  const flatten = createGrowingFlattener();
+  const normalizeGrowing = (source: string) => flatten(withLineFeeds(source));
 
   function reset(): void {
     finished = [];
@@ -38,7 +42,7 @@ export function createBlockRenderer(): BlockRenderer {
   }
 
   function update(source: string): readonly string[] {
-    const text = normalize(source);
+    const text = normalizeGrowing(source);
     // Streams only grow; anything else (a retry, an edit) starts over.
     if (!text.startsWith(previous)) reset();
     previous = text;
@@ -57,7 +61,7 @@ export function createBlockRenderer(): BlockRenderer {
   return {
     update,
     finish(source) {
-      const text = normalize(source);
+      const text = normalizeGrowing(source);
       if (!text.startsWith(previous)) reset();
       previous = text;
       // Nothing rendered in pieces (a stored reply, a one-chunk reply): one render is enough.
@@ -143,7 +147,12 @@ const referenceDefinition = /^ {0,3}\[[^\]\n]+\]:/m;
  * into the source must count the same way.
  */
 function normalize(source: string): string {
-  return flattenNesting(source.replace(/\r\n?/g, '\n'));
+  return flattenNesting(withLineFeeds(source));
+}
+
+/** CR and CRLF as LF. Searched first: agents rarely send them, and a search costs less than a replace. */
+function withLineFeeds(source: string): string {
+  return source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
 }
 
 /** The last token that is not blank space: it, and anything after it, may still grow. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flattenNesting, maxNestingDepth } from './nesting';
+import { createGrowingFlattener, flattenNesting, maxNestingDepth } from './nesting';
 
 describe('flattenNesting', () => {
   test('leaves ordinary replies as they are', () => {
@@ -42,5 +42,38 @@ describe('flattenNesting', () => {
       const flat = flattenNesting(source);
       expect(flattenNesting(flat)).toBe(flat);
     }
+  });
+});
+
+describe('createGrowingFlattener', () => {
+  // Emphasis open across lines, a fence holding markers, deep quotes and lists, blank lines.
+  const source = [
+    `${'*a '.repeat(20)}line one`,
+    `${'*b '.repeat(20)}line two${' c*'.repeat(10)}`,
+    '',
+    '```',
+    `${'>'.repeat(100)} inside the fence`,
+    '```',
+    `${'> - '.repeat(50)}deep`,
+    `${'_'.repeat(200)}word`,
+    '',
+    'The end.',
+  ].join('\n');
+
+  test('returns what flattenNesting does at every length of a growing text', () => {
+    const flatten = createGrowingFlattener();
+    for (let length = 0; length <= source.length; length += 7) {
+      const text = source.slice(0, length);
+      expect(flatten(text)).toBe(flattenNesting(text));
+    }
+    expect(flatten(source)).toBe(flattenNesting(source));
+  });
+
+  test('flattens a text that does not start as the last one did from its start', () => {
+    const flatten = createGrowingFlattener();
+    flatten(source);
+    const other = `\`\`\`\n${'*'.repeat(100)}\n`;
+    expect(flatten(other)).toBe(other);
+    expect(flatten(source.slice(0, 300))).toBe(flattenNesting(source.slice(0, 300)));
   });
 });

@@ -25,28 +25,66 @@ const DELIMITER_RUN = /\*+|_+/g;
 export function flattenNesting(source: string): string {
   // The common case costs one test: nothing nests deep without long runs of markers.
   if (!/[>*_\-+.)]/.test(source)) return source;
-  const lines = source.split('\n');
-  let fence: string | undefined;
-  let openDepth = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const fenceMarker = FENCE.exec(line)?.[0].trim();
-    if (fence !== undefined) {
-      if (fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length)
-        fence = undefined;
-      continue;
+  let state = startOfText;
+  return source
+    .split('\n')
+    .map((line) => {
+      const [flat, next] = flattenLine(line, state);
+      state = next;
+      return flat;
+    })
+    .join('\n');
+}
+
+/**
+ * {@link flattenNesting} for a text that grows, as a streamed reply does: each call
+ * flattens the lines from the last one the call before did not finish, so a call costs
+ * what was added, not the whole text. It returns exactly what `flattenNesting` would: a
+ * line's flattening depends only on the lines before it. A text that does not start as
+ * the last one did is flattened from its start.
+ */
+export function createGrowingFlattener(): (source: string) => string {
+  /** The source through its last line break when last called, and that part flattened. */
+  let finished = '';
+  let finishedFlat = '';
+  let state = startOfText;
+  return (source) => {
+    if (!source.startsWith(finished)) {
+      finished = '';
+      finishedFlat = '';
+      state = startOfText;
     }
-    if (fenceMarker !== undefined) {
-      fence = fenceMarker;
-      continue;
+    const lines = source.slice(finished.length).split('\n');
+    const last = lines.pop() ?? '';
+    for (const line of lines) {
+      const [flat, next] = flattenLine(line, state);
+      finishedFlat += `${flat}\n`;
+      state = next;
     }
-    // Emphasis never spans a blank line.
-    if (BLANK.test(line)) openDepth = 0;
-    const [flat, depth] = flattenEmphasis(flattenContainers(line), openDepth);
-    lines[index] = flat;
-    openDepth = depth;
+    finished = source.slice(0, source.length - last.length);
+    return finishedFlat + flattenLine(last, state)[0];
+  };
+}
+
+/** What flattening a line depends on: the fence it is inside, and the emphasis open before it. */
+interface LineState {
+  fence: string | undefined;
+  openDepth: number;
+}
+
+const startOfText: LineState = { fence: undefined, openDepth: 0 };
+
+/** One line flattened, and the state the next line starts in. */
+function flattenLine(line: string, { fence, openDepth }: LineState): [string, LineState] {
+  const fenceMarker = FENCE.exec(line)?.[0].trim();
+  if (fence !== undefined) {
+    const isClosing = fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
+    return [line, { fence: isClosing ? undefined : fence, openDepth }];
   }
-  return lines.join('\n');
+  if (fenceMarker !== undefined) return [line, { fence: fenceMarker, openDepth }];
+  // Emphasis never spans a blank line.
+  const [flat, depth] = flattenEmphasis(flattenContainers(line), BLANK.test(line) ? 0 : openDepth);
+  return [flat, { fence: undefined, openDepth: depth }];
 }
 
 /** Drops the quote and list markers past the limit at the start of a line. */
