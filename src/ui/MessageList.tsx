@@ -108,7 +108,8 @@ export function MessageList(props: MessageListProps) {
     const release = () => (heldFromBottom.current = undefined);
     const intents = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     for (const type of intents) element.addEventListener(type, release, { passive: true });
-    follow();
+    // Its first observation follows too, in the first frame before it is painted: called
+    // here, follow() laid out the whole panel inside the task that opens it.
     const observer = new ResizeObserver(follow);
     observer.observe(content.current);
     observer.observe(element);
