@@ -58,3 +58,9 @@ test('reads no further into the reply than it needs', () => {
   });
   expect(renderedText(reply, 20)).toEqual({ text: 'word word word word', isCut: true });
 });
+
+test('a text read only in part is cut, even when its whitespace tidied it down to less', () => {
+  // Empty paragraphs are whitespace that tidying removes: the part read is short, the rest unread.
+  const reply = fragment(`<p>First words</p>\n${'<p></p>\n'.repeat(100)}<p>Last words</p>`);
+  expect(renderedText(reply, 20)).toEqual({ text: 'First words', isCut: true });
+});

@@ -40,9 +40,13 @@ export function renderedText(root: Node, maxLength = Infinity): { text: string; 
   // Whitespace shrinks when it is tidied below: read twice the length, then cut.
   const readLength = 2 * maxLength;
   let text = '';
+  let isStopped = false;
   const read = (node: Node, isPreformatted: boolean) => {
     for (const child of node.childNodes) {
-      if (text.length > readLength) return;
+      if (text.length > readLength) {
+        isStopped = true;
+        return;
+      }
       // Outside <pre> a line break in the HTML source is a space on screen (marked writes
       // one between table cells), so only the elements below end a line.
       if (child.nodeType === Node.TEXT_NODE) {
@@ -60,7 +64,8 @@ export function renderedText(root: Node, maxLength = Infinity): { text: string; 
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
-  if (tidy.length <= maxLength) return { text: tidy, isCut: false };
+  // Stopped early, it is cut even when what it read (whole text nodes) tidied down to less.
+  if (tidy.length <= maxLength) return { text: tidy, isCut: isStopped };
   return { text: cutAtEnd(tidy.slice(0, maxLength + 1)), isCut: true };
 }
 
