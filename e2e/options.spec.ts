@@ -148,6 +148,8 @@ test('a site themes the widget from its own stylesheet through custom properties
   });
   await page.goto(`/script-tag?${params}`);
   await chat(page).launcher.click();
+  // The panel's module may still be on its way after the click.
+  await expect(chat(page).composer).toBeVisible();
   expect(await shadowStyle('.launcher', 'background-color')(page)).toBe('rgb(15, 118, 110)');
   expect(await shadowStyle('.launcher', 'border-radius')(page)).toBe('12px');
   expect(await shadowStyle('.header', 'background-color')(page)).toBe('rgb(240, 253, 250)');

@@ -31,35 +31,13 @@ export function Composer({ composer, isBusy, placeholder, strings, autoFocus, on
     if (editingId !== undefined) textarea.current?.focus();
   }, [editingId]);
 
-  // Grow with the text (a long placeholder counts too). Setting style properties through
-  // the CSSOM is allowed by a strict CSP.
-  const fit = () => {
+  // Grow with the text. Setting style properties through the CSSOM is allowed by a strict CSP.
+  useLayoutEffect(() => {
     const element = textarea.current;
     if (!element) return;
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, maxHeightPx)}px`;
-  };
-  const isMounted = useRef(false);
-  useLayoutEffect(() => {
-    if (isMounted.current) fit();
   }, [text]);
-  // At first, and when the width changes, once the frame is laid out: measured as the
-  // panel mounts, it laid out the whole panel inside the task that opens it.
-  useLayoutEffect(() => {
-    isMounted.current = true;
-    const element = textarea.current;
-    if (!element) return;
-    let width: number | undefined;
-    const observer = new ResizeObserver(([entry]) => {
-      // Its own height changes with each fit: only a new width asks for another.
-      const next = entry?.borderBoxSize[0]?.inlineSize;
-      if (next === width) return;
-      width = next;
-      fit();
-    });
-    observer.observe(element, { box: 'border-box' });
-    return () => observer.disconnect();
-  }, []);
 
   function submit(event?: Event): void {
     event?.preventDefault();
