@@ -31,12 +31,22 @@ export function Composer({ composer, isBusy, placeholder, strings, autoFocus, on
     if (editingId !== undefined) textarea.current?.focus();
   }, [editingId]);
 
-  // Grow with the text. Setting style properties through the CSSOM is allowed by a strict CSP.
+  // Grow with the text (a long placeholder counts too). Setting style properties through
+  // the CSSOM is allowed by a strict CSP.
+  const isMounted = useRef(false);
   useLayoutEffect(() => {
-    const element = textarea.current;
-    if (!element) return;
-    element.style.height = 'auto';
-    element.style.height = `${Math.min(element.scrollHeight, maxHeightPx)}px`;
+    const fit = () => {
+      const element = textarea.current;
+      if (!element) return;
+      element.style.height = 'auto';
+      element.style.height = `${Math.min(element.scrollHeight, maxHeightPx)}px`;
+    };
+    if (isMounted.current) return fit();
+    isMounted.current = true;
+    // As the panel mounts, in its first frame before that is laid out: measured at once,
+    // it laid out the whole panel inside the click that opens it, and the frame again.
+    const frame = requestAnimationFrame(fit);
+    return () => cancelAnimationFrame(frame);
   }, [text]);
 
   function submit(event?: Event): void {
