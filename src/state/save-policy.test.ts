@@ -34,6 +34,22 @@ test('while a reply streams, writes at most once per interval', () => {
   expect(write).toHaveBeenCalledTimes(2);
 });
 
+test('while a reply streams, a slow save waits fifty times its own time, not the interval', () => {
+  // Each write takes 40 ms of the clock, as a long conversation's does on a slow phone.
+  const write = vi.fn(() => vi.advanceTimersByTime(40));
+  const saving = createSavePolicy(write);
+  saving.saveWhileStreaming();
+  vi.advanceTimersByTime(1999);
+  saving.saveWhileStreaming();
+  expect(write).toHaveBeenCalledTimes(1);
+  vi.advanceTimersByTime(1);
+  saving.saveWhileStreaming();
+  expect(write).toHaveBeenCalledTimes(2);
+  // Saving outright, a turn ending, does not wait.
+  saving.save();
+  expect(write).toHaveBeenCalledTimes(3);
+});
+
 test('a save in between starts the interval again', () => {
   const { saving, write } = setup();
   vi.advanceTimersByTime(streamingSaveIntervalMs);
