@@ -1,4 +1,5 @@
 import type { Token } from 'marked';
+import { createGrowingSanitizer } from './growing-sanitizer';
 import { createGrowingFlattener, flattenNesting } from './nesting';
 import { hasRawHtml, lexBlocks, renderBlocks, renderMarkdown } from './render';
 import { settleMarkdown } from './settle';
@@ -34,6 +35,11 @@ export function createBlockRenderer(): BlockRenderer {
   // reply's updates more the longer it grew.
   const flatten = createGrowingFlattener();
   const normalizeGrowing = (source: string) => flatten(withLineFeeds(source));
+  // The block still growing is sanitized as it grows, not whole at every update. Raw HTML
+  // is sanitized whole: the growing sanitizer reads only the HTML marked writes.
+  const sanitizeGrowing = createGrowingSanitizer();
+  const renderGrowing = (tokens: Token[]) =>
+    hasRawHtml(tokens) ? renderBlocks(tokens) : renderBlocks(tokens, sanitizeGrowing);
 
   function reset(): void {
     finished = [];
@@ -51,11 +57,11 @@ export function createBlockRenderer(): BlockRenderer {
     if (growing > 0) {
       const done = tokens.slice(0, growing);
       if (hasRawHtml(done)) isFinishedWithHtml = true;
-      finished.push(renderBlocks(done));
+      finished.push(renderGrowing(done));
       finishedLength += rawLength(done);
     }
     const tail = text.slice(finishedLength);
-    return tail === '' ? finished : [...finished, renderMarkdown(settleMarkdown(tail))];
+    return tail === '' ? finished : [...finished, renderGrowing(lexBlocks(settleMarkdown(tail)))];
   }
 
   return {
@@ -64,10 +70,11 @@ export function createBlockRenderer(): BlockRenderer {
       const text = normalizeGrowing(source);
       if (!text.startsWith(previous)) reset();
       previous = text;
-      // Nothing rendered in pieces (a stored reply, a one-chunk reply): one render is enough.
-      if (finished.length === 0) return [renderMarkdown(text)];
+      // One block (a stored reply, a one-chunk reply, a reply that is one table): one render
+      // is enough, and a block that streamed is sanitized from where its updates left it.
+      if (finished.length === 0) return [renderGrowing(lexBlocks(text))];
       const tail = text.slice(finishedLength);
-      const blocks = tail === '' ? finished : [...finished, renderMarkdown(tail)];
+      const blocks = tail === '' ? finished : [...finished, renderGrowing(lexBlocks(tail))];
       // Blocks rendered apart differ from the whole only through what reaches across
       // blocks: reference definitions, and raw HTML before the last of them. Without
       // those, skip the second render of the whole reply, a long task for a long reply.
