@@ -115,6 +115,60 @@ describe('createBlockPatcher', () => {
     expect(htmlOf(container)).toBe(blocks.join(''));
   });
 
+  describe('a block that grows long in one piece', () => {
+    const rows = Array.from({ length: 60 }, (_, row) => `| ${row} | **plan** ${row} | [docs](https://ex.com/${row}) |`);
+    const shapes: Record<string, string> = {
+      'a table': ['| # | Plan | Link |', '| - | :-: | --: |', ...rows].join('\n'),
+      'a paragraph': Array.from(
+        { length: 60 },
+        (_, n) => `Sentence ${n} has *some* \`code\` and a [link](https://ex.com/${n}).`,
+      ).join(' '),
+      'a list holding paragraphs and lists': Array.from(
+        { length: 20 },
+        (_, n) => `- item ${n}\n\n  more *${n}*\n\n  - a\n  - b`,
+      ).join('\n\n'),
+      'a blockquote holding a table': ['> | a | b |', '> | - | - |', ...rows.map((row) => `> ${row}`)].join('\n'),
+    };
+    /** Tables framed as the widget frames them, so that the cut must find a table inside its frame. */
+    const frameTables = (fragment: DocumentFragment) => {
+      for (const table of fragment.querySelectorAll('table')) {
+        const frame = document.createElement('div');
+        table.replaceWith(frame);
+        frame.append(table);
+      }
+    };
+
+    for (const [name, markdown] of Object.entries(shapes)) {
+      test(`${name}: patched where it changed, equals a fresh render at every step, and parses only its end`, () => {
+        const container = document.createElement('div');
+        const parsed: number[] = [];
+        const patch = createBlockPatcher(container, (fragment) => {
+          parsed.push(fragment.textContent?.length ?? 0);
+          frameTables(fragment);
+        });
+        const renderer = createBlockRenderer();
+        let first: Node | null = null;
+        for (let end = 1; end <= markdown.length; end += 7) {
+          const blocks = renderer.update(markdown.slice(0, end));
+          patch(blocks);
+          const fresh = document.createElement('div');
+          createBlockPatcher(fresh, frameTables)(blocks);
+          expect(htmlOf(container), markdown.slice(0, end)).toBe(htmlOf(fresh));
+          if (end > markdown.length / 2) first ??= container.querySelector('td, li, p');
+        }
+        const blocks = renderer.finish(markdown);
+        patch(blocks);
+        const fresh = document.createElement('div');
+        createBlockPatcher(fresh, frameTables)(blocks);
+        expect(htmlOf(container)).toBe(htmlOf(fresh));
+        // The first cell, item or paragraph has been there since the middle of the stream,
+        // and the last updates parsed their end, not the whole.
+        expect(container.querySelector('td, li, p')).toBe(first);
+        expect(Math.max(...parsed.slice(-20))).toBeLessThan(container.textContent!.length / 4);
+      });
+    }
+  });
+
   test('each changed block is decorated before it is compared, so kept nodes stay decorated', () => {
     const container = document.createElement('div');
     const patch = createBlockPatcher(container, (fragment) => {

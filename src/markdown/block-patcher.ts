@@ -1,3 +1,4 @@
+import { type Cut, lastCut, START } from './html-cuts';
 import { trustSanitizedHtml } from './trusted-html';
 
 /**
@@ -28,7 +29,7 @@ export function createBlockPatcher(
   container: HTMLElement,
   decorate: (fragment: DocumentFragment) => void,
 ): (blocks: readonly string[]) => void {
-  let rendered: { html: string; nodes: ChildNode[] }[] = [];
+  let rendered: RenderedBlock[] = [];
   let groups: HTMLElement[] = [];
 
   /** Puts every node in its group, from the group of block `fromBlock`'s first node on. */
@@ -58,12 +59,86 @@ export function createBlockPatcher(
       const current = rendered[index];
       if (current?.html === html) return current;
       firstChanged = Math.min(firstChanged, index);
-      return { html, nodes: morphNodes(arriving, current?.nodes ?? [], parse(html, decorate), null) };
+      return (
+        (current && patchAfterCut(arriving, current, html, decorate)) ?? {
+          html,
+          nodes: morphNodes(arriving, current?.nodes ?? [], parse(html, decorate), null),
+          cut: START,
+        }
+      );
     });
     for (const stale of rendered.slice(blocks.length)) for (const node of stale.nodes) node.remove();
     rendered = next;
     placeInGroups(firstChanged);
   };
+}
+
+/** A block as the container shows it. */
+interface RenderedBlock {
+  html: string;
+  /** Its top-level nodes, in their groups. */
+  nodes: ChildNode[];
+  /** Where the last change to it began: what is before it can be read from there on. */
+  cut: Cut;
+}
+
+/**
+ * Brings a block that grew (the one still streaming) to its new HTML by parsing and
+ * comparing only what follows a cut before the first change: a 200-row table or a long
+ * paragraph, parsed and compared whole, made each update cost more the longer it grew.
+ * The cut is before a tag inside block containers (see {@link lastCut}); their start tags
+ * are parsed again with the rest of the HTML, and what follows them is brought to what
+ * follows the same elements in the DOM, level by level. `undefined` where there is no such
+ * cut, or the DOM holds other elements where the cut says (a frame holds a table, see
+ * `decorate`): the whole block is compared instead.
+ */
+function patchAfterCut(
+  parent: Node,
+  current: RenderedBlock,
+  html: string,
+  decorate: (fragment: DocumentFragment) => void,
+): RenderedBlock | undefined {
+  const from = html.startsWith(current.html.slice(0, current.cut.at)) ? current.cut : START;
+  // Before a tag both HTMLs share, so that the nodes before it are the same in both.
+  const cut = lastCut(html, from, sharedLength(current.html, html, from.at) - 1, false);
+  if (cut.open.length === 0) return undefined;
+  const fresh = parse(cut.open.map(({ tag }) => tag).join('') + html.slice(cut.at), decorate);
+  // The elements open at the cut, outermost first: in the DOM, and parsed again (each first in its parent).
+  const shown: Element[] = [];
+  const renewed: Element[] = [];
+  for (const { name, index } of cut.open) {
+    const old = elementNamed((shown.at(-1)?.childNodes ?? current.nodes)[index], name);
+    const again = elementNamed(renewed.at(-1)?.firstChild ?? fresh[0], name);
+    if (!old || !again) return undefined;
+    shown.push(old);
+    renewed.push(again);
+  }
+  shown.forEach((old, depth) => {
+    // The innermost keeps the nodes before the cut; each outer one, those up to the next open element.
+    const kept = depth === shown.length - 1 ? cut.before : (cut.open[depth + 1]?.index ?? 0) + 1;
+    const skipped = depth === shown.length - 1 ? 0 : 1;
+    morphNodes(old, childNodesFrom(old, kept), childNodesFrom(renewed[depth]!, skipped), null);
+  });
+  const kept = cut.open[0]!.index + 1;
+  const after = morphNodes(parent, current.nodes.slice(kept), fresh.slice(1), null);
+  return { html, nodes: [...current.nodes.slice(0, kept), ...after], cut };
+}
+
+/** How long a prefix two strings share, known to share `from` characters. */
+function sharedLength(one: string, other: string, from: number): number {
+  let length = from;
+  while (length < one.length && one[length] === other[length]) length++;
+  return length;
+}
+
+/** The element named `name` at a place of a block: the node there, or the one its frame holds. */
+function elementNamed(node: Node | null | undefined, name: string): Element | undefined {
+  const element = node instanceof Element && node.localName !== name ? node.firstElementChild : node;
+  return element instanceof Element && element.localName === name ? element : undefined;
+}
+
+function childNodesFrom(element: Element, start: number): ChildNode[] {
+  return Array.prototype.slice.call(element.childNodes, start) as ChildNode[];
 }
 
 function createGroup(document: Document): HTMLElement {
