@@ -73,6 +73,22 @@ describe('createGrowingSanitizer', () => {
     expect(total).toBeLessThan(added + 1_000);
   });
 
+  test('sanitizes a short block in one call, and a long one streamed in little more than one an update', () => {
+    let calls = 0;
+    const sanitizeGrowing = createGrowingSanitizer((html) => {
+      calls++;
+      return sanitizeHtml(html);
+    });
+    sanitizeGrowing(unsanitized('A *short* paragraph.'));
+    expect(calls).toBe(1);
+    calls = 0;
+    const long = blocks['a paragraph']!;
+    let updates = 0;
+    for (let end = 3; end <= long.length; end += 3, updates++)
+      sanitizeGrowing(unsanitized(settleMarkdown(long.slice(0, end))));
+    expect(calls).toBeLessThan(1.2 * updates);
+  });
+
   test('starts over on HTML that does not continue the last', () => {
     const sanitizeGrowing = createGrowingSanitizer();
     const first = unsanitized(blocks['a paragraph']!);

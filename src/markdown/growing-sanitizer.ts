@@ -29,36 +29,54 @@ export function createGrowingSanitizer(sanitize: (html: string) => string = sani
   let cut = START;
   /** The sanitized HTML before the cut: its complete nodes, and the start tags of those open there. */
   let sanitizedBefore = '';
+  /** The start tags of the elements open at the cut, as the sanitizer writes them. */
+  let sanitizedOpen: string | undefined = '';
 
   return (html) => {
     if (!html.startsWith(before)) {
       before = '';
       cut = START;
       sanitizedBefore = '';
+      sanitizedOpen = '';
     }
-    const next = lastCut(html, cut, html.length - SETTLED_MARGIN, true);
-    const settled = next.at > cut.at ? sanitizePiece(sanitize, cut, html.slice(cut.at, next.at), next) : '';
-    const rest = sanitizePiece(sanitize, next, html.slice(next.at), START);
+    // Moved on once the rest has grown twice the margin: one call for the rest most times.
+    const next =
+      html.length - cut.at > 2 * SETTLED_MARGIN ? lastCut(html, cut, html.length - SETTLED_MARGIN, true) : cut;
+    let settled: string | undefined = '';
+    let nextOpen = sanitizedOpen;
+    if (next !== cut) {
+      settled = sanitizePiece(sanitize, cut, sanitizedOpen, html.slice(cut.at, next.at), next);
+      if (startTagsOf(next) !== startTagsOf(cut)) nextOpen = sanitizedStartTags(sanitize, next);
+    }
+    const rest = sanitizePiece(sanitize, next, nextOpen, html.slice(next.at), START);
     if (settled === undefined || rest === undefined) {
       before = '';
       cut = START;
       sanitizedBefore = '';
+      sanitizedOpen = '';
       return sanitize(html);
     }
     before = html.slice(0, next.at);
     cut = next;
     sanitizedBefore += settled;
+    sanitizedOpen = nextOpen;
     return sanitizedBefore + rest;
   };
 }
 
 /**
- * The sanitized HTML of `body`, which starts inside the elements open at `from` and ends
- * inside those open at `to`: without the start tags of the first and the end tags of the
- * second. `undefined` when the sanitizer changed those tags.
+ * The sanitized HTML of `body`, which starts inside the elements open at `from` (whose
+ * start tags sanitize to `startTags`) and ends inside those open at `to`: without the start
+ * tags of the first and the end tags of the second. `undefined` when the sanitizer changed
+ * those tags.
  */
-function sanitizePiece(sanitize: (html: string) => string, from: Cut, body: string, to: Cut): string | undefined {
-  const startTags = sanitizedStartTags(sanitize, from);
+function sanitizePiece(
+  sanitize: (html: string) => string,
+  from: Cut,
+  startTags: string | undefined,
+  body: string,
+  to: Cut,
+): string | undefined {
   const endTags = endTagsOf(to.open);
   if (startTags === undefined) return undefined;
   const sanitized = sanitize(startTagsOf(from) + body + endTags);
@@ -66,8 +84,12 @@ function sanitizePiece(sanitize: (html: string) => string, from: Cut, body: stri
   return sanitized.slice(startTags.length, sanitized.length - endTags.length);
 }
 
-/** The start tags as the sanitizer writes them (links get a target, say), or `undefined` if it drops one. */
+/**
+ * The start tags as the sanitizer writes them (links get a target, say), or `undefined` if
+ * it drops one. None at the start: the sanitizer parses a document even for nothing.
+ */
 function sanitizedStartTags(sanitize: (html: string) => string, cut: Cut): string | undefined {
+  if (cut.open.length === 0) return '';
   const endTags = endTagsOf(cut.open);
   const sanitized = sanitize(startTagsOf(cut) + endTags);
   return sanitized.endsWith(endTags) ? sanitized.slice(0, sanitized.length - endTags.length) : undefined;
