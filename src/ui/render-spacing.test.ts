@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { waitAfterRender } from './render-spacing';
 
 describe('waitAfterRender', () => {
-  it('waits twelve times a render of a few milliseconds: on a fast machine, text moves at the pacer step', () => {
-    expect(waitAfterRender(2)).toBe(24);
+  it('waits 24 times a render of a millisecond or two: on a fast machine, text moves at the pacer step', () => {
+    expect(waitAfterRender(2)).toBe(48);
   });
 
   it('spaces the renders of a slow phone further apart, so that they leave the page most of its main thread', () => {
-    expect(waitAfterRender(40)).toBe(480);
+    expect(waitAfterRender(40)).toBe(960);
   });
 
   it('never holds a growing reply back for more than two seconds, however slow one render was', () => {
