@@ -31,14 +31,15 @@ export function createGrowingSanitizer(sanitize: (html: string) => string = sani
   let sanitizedBefore = '';
   /** The start tags of the elements open at the cut, as the sanitizer writes them. */
   let sanitizedOpen: string | undefined = '';
+  const startOver = () => {
+    before = '';
+    cut = START;
+    sanitizedBefore = '';
+    sanitizedOpen = '';
+  };
 
   return (html) => {
-    if (!html.startsWith(before)) {
-      before = '';
-      cut = START;
-      sanitizedBefore = '';
-      sanitizedOpen = '';
-    }
+    if (!html.startsWith(before)) startOver();
     // Moved on once the rest has grown twice the margin: one call for the rest most times.
     const next =
       html.length - cut.at > 2 * SETTLED_MARGIN ? lastCut(html, cut, html.length - SETTLED_MARGIN, true) : cut;
@@ -50,10 +51,7 @@ export function createGrowingSanitizer(sanitize: (html: string) => string = sani
     }
     const rest = sanitizePiece(sanitize, next, nextOpen, html.slice(next.at), START);
     if (settled === undefined || rest === undefined) {
-      before = '';
-      cut = START;
-      sanitizedBefore = '';
-      sanitizedOpen = '';
+      startOver();
       return sanitize(html);
     }
     before = html.slice(0, next.at);

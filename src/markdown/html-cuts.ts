@@ -6,8 +6,22 @@
  */
 const REOPENABLE = new Set(['p', 'table', 'tbody', 'ul', 'ol', 'li', 'blockquote']);
 
-/** Elements that have no end tag. */
-const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
+/** HTML's void elements: they have no end tag. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** An element open at a cut: its start tag as written, and its place among its parent's child nodes. */
 export interface OpenElement {
