@@ -1,4 +1,4 @@
-import { type Cut, lastCut, START } from './html-cuts';
+import { type Cut, lastCut, START, startTagsOf } from './html-cuts';
 import { trustSanitizedHtml } from './trusted-html';
 
 /**
@@ -102,7 +102,7 @@ function patchAfterCut(
   // Before a tag both HTMLs share, so that the nodes before it are the same in both.
   const cut = lastCut(html, from, sharedLength(current.html, html, from.at) - 1, false);
   if (cut.open.length === 0) return undefined;
-  const fresh = parse(cut.open.map(({ tag }) => tag).join('') + html.slice(cut.at), decorate);
+  const fresh = parse(startTagsOf(cut) + html.slice(cut.at), decorate);
   // The elements open at the cut, outermost first: in the DOM, and parsed again (each first in its parent).
   const shown: Element[] = [];
   const renewed: Element[] = [];

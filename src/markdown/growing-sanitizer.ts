@@ -1,4 +1,4 @@
-import { type Cut, endTagsOf, lastCut, START } from './html-cuts';
+import { type Cut, endTagsOf, lastCut, START, startTagsOf } from './html-cuts';
 import { sanitizeHtml } from './sanitize';
 
 /**
@@ -91,8 +91,4 @@ function sanitizedStartTags(sanitize: (html: string) => string, cut: Cut): strin
   const endTags = endTagsOf(cut.open);
   const sanitized = sanitize(startTagsOf(cut) + endTags);
   return sanitized.endsWith(endTags) ? sanitized.slice(0, sanitized.length - endTags.length) : undefined;
-}
-
-function startTagsOf(cut: Cut): string {
-  return cut.open.map(({ tag }) => tag).join('');
 }

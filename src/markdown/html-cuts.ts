@@ -86,6 +86,11 @@ export function lastCut(html: string, from: Cut, limit: number, isTextCut: boole
   return best;
 }
 
+/** The start tags of the elements open at `cut`, outermost first, as written. */
+export function startTagsOf(cut: Cut): string {
+  return cut.open.map(({ tag }) => tag).join('');
+}
+
 /** The end tags that close `open`, innermost first. */
 export function endTagsOf(open: readonly OpenElement[]): string {
   return open
